@@ -1,0 +1,361 @@
+//! Typed records for every data file (serde). This module knows nothing of RDF: it is
+//! the shape of the curated data, one struct per kind of TOML table.
+//!
+//! Amounts are written in 億円 (the documents' unit) as decimal strings (`"431"`, `"0.5"`);
+//! integers are accepted too. They are checked and converted by `validate`.
+
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
+
+/// An amount as written in a data file: kept as text so that nothing is lost before
+/// validation parses it as a decimal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmountText(pub String);
+
+impl<'de> Deserialize<'de> for AmountText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            S(String),
+            I(i64),
+            F(f64),
+        }
+        Ok(AmountText(match Raw::deserialize(d)? {
+            Raw::S(s) => s,
+            Raw::I(i) => i.to_string(),
+            Raw::F(f) => f.to_string(),
+        }))
+    }
+}
+
+/// Where a fact comes from: a page of one source document and the exact phrase.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct SourceRef {
+    pub document: String,
+    pub page: String,
+    pub quote: String,
+}
+
+// ---------------------------------------------------------------- documents.toml
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentsFile {
+    #[serde(default)]
+    pub document: Vec<Spanned<DocumentRec>>,
+}
+
+/// A source document (one budget-request PDF, as extracted text).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRec {
+    /// Short id, also the name of the folder holding its records (`fy2024`).
+    pub id: String,
+    /// The extracted text, relative to the data folder.
+    pub file: String,
+    pub title: String,
+    pub title_en: String,
+    pub fiscal_year: i32,
+    /// Number of the Healthcare Policy period the document belongs to (2 or 3).
+    pub strategy: u32,
+    /// Organization id of the publisher.
+    pub publisher: String,
+    pub license: String,
+    pub rights: String,
+    #[serde(default)]
+    pub page: Vec<PageRec>,
+}
+
+/// A printed page: its label as printed and its line range in the text file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageRec {
+    pub label: String,
+    pub first_line: usize,
+    pub last_line: usize,
+    #[serde(default)]
+    pub note: String,
+}
+
+// ---------------------------------------------------------------- reference.toml
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceFile {
+    #[serde(default)]
+    pub strategy: Vec<Spanned<StrategyRec>>,
+    #[serde(default)]
+    pub fiscal_year: Vec<Spanned<FiscalYearRec>>,
+    #[serde(default)]
+    pub organization: Vec<Spanned<OrganizationRec>>,
+}
+
+/// A Healthcare Policy period (健康・医療戦略).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrategyRec {
+    pub number: u32,
+    pub name: String,
+    pub name_en: String,
+    pub start_year: i32,
+    pub end_year: i32,
+    pub source: SourceRef,
+}
+
+/// A Japanese fiscal year (April to March).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiscalYearRec {
+    pub year: i32,
+    /// The era name as printed (令和6年度).
+    pub name: String,
+}
+
+/// A ministry, agency or other organization.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OrganizationRec {
+    pub id: String,
+    /// The one-character code the documents use in parentheses (内 こ 総 文 厚 経), if any.
+    #[serde(default)]
+    pub code: Option<String>,
+    pub name: String,
+    pub name_en: String,
+    /// Whether `name_en` is the organization's official English name.
+    #[serde(default)]
+    pub official_en: bool,
+    /// ministry | agency | headquarters | funding-agency | regulator | network | aggregate
+    pub kind: String,
+    #[serde(default)]
+    pub parent: Option<String>,
+    #[serde(default)]
+    pub comment: Option<String>,
+}
+
+// ---------------------------------------------------------------- <doc>/summary.toml
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SummaryFile {
+    #[serde(default)]
+    pub figure: Vec<Spanned<FigureRec>>,
+    #[serde(default)]
+    pub note: Vec<Spanned<NoteRec>>,
+}
+
+/// One figure of a summary table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FigureRec {
+    /// `AMED` or `inhouse`.
+    pub category: String,
+    /// `total`, `request`, `youbou` or `prev_initial`.
+    pub kind: String,
+    /// `ALL` or a ministry code.
+    pub ministry: String,
+    pub amount_oku: AmountText,
+    pub page: String,
+    pub quote: String,
+}
+
+/// A figure stated in a sentence of the summary page (coordination fund, other expenses).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteRec {
+    /// coordination_fund_total | coordination_fund_medical | other_amed | other_inhouse
+    pub key: String,
+    pub amount_oku: AmountText,
+    pub page: String,
+    pub quote: String,
+}
+
+// ---------------------------------------------------------------- <doc>/projects.toml
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectsFile {
+    #[serde(default)]
+    pub project: Vec<Spanned<ProjectRec>>,
+}
+
+/// An integrated project (統合プロジェクト) of one fiscal year.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectRec {
+    pub number: u32,
+    pub name: String,
+    /// English translation (unofficial).
+    pub name_en: String,
+    pub total_oku: AmountText,
+    pub amed_oku: AmountText,
+    #[serde(default)]
+    pub inhouse_oku: Option<AmountText>,
+    pub page: String,
+    pub quote: String,
+    pub diagram_page: String,
+    pub points_page: String,
+}
+
+// ---------------------------------------------------------------- <doc>/lines.toml
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinesFile {
+    #[serde(default)]
+    pub line: Vec<Spanned<LineRec>>,
+}
+
+/// One budget line (one ● item or amount) of a project's diagram page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LineRec {
+    pub project: u32,
+    pub page: String,
+    /// program | group | area | block | listed
+    pub kind: String,
+    /// Program names as printed, in document order.
+    #[serde(default)]
+    pub programs: Vec<String>,
+    /// Name of an area or block line.
+    #[serde(default)]
+    pub label: String,
+    #[serde(default)]
+    pub amount_oku: Option<AmountText>,
+    #[serde(default)]
+    pub amount_quote: Option<String>,
+    /// `AMED` or `inhouse`.
+    #[serde(default = "default_funding")]
+    pub funding: String,
+    #[serde(default)]
+    pub relisted: bool,
+    /// When the amount is written 'N億円の内数': N.
+    #[serde(default)]
+    pub share_of_oku: Option<AmountText>,
+    #[serde(default)]
+    pub fund: bool,
+    #[serde(default)]
+    pub fund_note: String,
+    pub quote: String,
+    /// certain | inferred | ambiguous
+    #[serde(default = "default_certainty")]
+    pub certainty: String,
+    #[serde(default)]
+    pub alternatives: Vec<AmountText>,
+    #[serde(default)]
+    pub reasoning: String,
+}
+
+fn default_funding() -> String {
+    "AMED".to_owned()
+}
+
+fn default_certainty() -> String {
+    "certain".to_owned()
+}
+
+// ---------------------------------------------------------------- <doc>/programs.toml
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramsFile {
+    #[serde(default)]
+    pub program: Vec<Spanned<ProgramRec>>,
+}
+
+/// One ◆ item of a project's ポイント page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramRec {
+    pub project: u32,
+    pub page: String,
+    pub name: String,
+    #[serde(default)]
+    pub ministries: Vec<String>,
+    #[serde(default)]
+    pub flags: Vec<String>,
+    #[serde(default)]
+    pub fund: bool,
+    pub quote: String,
+    #[serde(default)]
+    pub bullet: Vec<BulletRec>,
+    #[serde(default)]
+    pub phase: Vec<PhaseRec>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BulletRec {
+    pub text: String,
+    #[serde(default)]
+    pub flag: String,
+}
+
+/// A phase a program covers: stated by the page, or inferred from its text.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PhaseRec {
+    /// basic | applied | nonclinical | clinical | practical
+    pub phase: String,
+    /// stated | inferred
+    pub basis: String,
+    pub quote: String,
+}
+
+// ---------------------------------------------------------------- <doc>/links.toml
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinksFile {
+    #[serde(default)]
+    pub link: Vec<Spanned<LinkRec>>,
+}
+
+/// A relation stated on a page (連携, 導出, support by a network...).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkRec {
+    pub project: u32,
+    pub page: String,
+    pub relation: String,
+    pub from: String,
+    pub to: String,
+    pub quote: String,
+    #[serde(default)]
+    pub comment: String,
+}
+
+// ---------------------------------------------------------------- programs.toml
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityFile {
+    #[serde(default)]
+    pub program: Vec<Spanned<IdentityRec>>,
+}
+
+/// A program (事業) across fiscal years: one resource whatever its yearly names.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdentityRec {
+    pub slug: String,
+    #[serde(default)]
+    pub fy2024: Option<String>,
+    #[serde(default)]
+    pub fy2026: Option<String>,
+    /// continued | renamed | only2024 | only2026
+    pub status: String,
+    pub label_en: String,
+    #[serde(default)]
+    pub official_en: bool,
+    #[serde(default)]
+    pub ministries: Vec<String>,
+    #[serde(default)]
+    pub evidence: String,
+    /// Other spellings of the name in the documents.
+    #[serde(default)]
+    pub variants: Vec<String>,
+    #[serde(default)]
+    pub possibly_same_as: Option<String>,
+}

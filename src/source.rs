@@ -1,0 +1,286 @@
+//! Reads the data folder into typed records. Syntax errors stop the read with the file,
+//! line and column; every record keeps its own position for later checks.
+//!
+//! Layout of the data folder:
+//! ```text
+//! documents.toml        source documents and their page map
+//! reference.toml        strategies, fiscal years, organizations
+//! programs.toml         programs across years (identity, English names)
+//! <doc>/summary.toml    summary-table figures and stated sums   (one folder per document)
+//! <doc>/projects.toml   integrated projects
+//! <doc>/lines.toml      budget lines of the diagram pages        (optional)
+//! <doc>/programs.toml   ◆ items of the ポイント pages            (optional)
+//! <doc>/links.toml      relations stated on the pages           (optional)
+//! sources/              the source texts, as extracted from the PDFs
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+
+use crate::error::{Error, Location, Result};
+use crate::records::*;
+
+/// A record together with the place it was read from.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    /// Where the record starts.
+    pub loc: Location,
+    pub rec: T,
+    /// The record's own text, to locate its fields.
+    pub body: String,
+}
+
+impl<T> Located<T> {
+    /// The position of field `key` of this record (`key = ...` at the start of a line), or
+    /// of the record itself when the field is not written out.
+    pub fn at(&self, key: &str) -> Location {
+        for (i, line) in self.body.lines().enumerate() {
+            let trimmed = line.trim_start();
+            if let Some(rest) = trimmed.strip_prefix(key) {
+                if rest.trim_start().starts_with('=') {
+                    let indent = line.chars().count() - trimmed.chars().count();
+                    let column = if i == 0 {
+                        self.loc.column + indent
+                    } else {
+                        indent + 1
+                    };
+                    return Location::new(self.loc.file.clone(), self.loc.line + i, column);
+                }
+            }
+        }
+        self.loc.clone()
+    }
+
+    /// The position of the first line of this record that contains `needle` (e.g. the text
+    /// of one bullet among several), or of the record itself.
+    pub fn at_text(&self, needle: &str) -> Location {
+        let needle: String = needle.chars().take(12).collect();
+        match self.body.lines().position(|l| l.contains(&needle)) {
+            Some(0) | None => self.loc.clone(),
+            Some(i) => Location::new(self.loc.file.clone(), self.loc.line + i, 1),
+        }
+    }
+}
+
+/// Everything read from one source document's folder.
+#[derive(Debug, Clone)]
+pub struct DocumentData {
+    pub doc: Located<DocumentRec>,
+    /// The source text (from `doc.file`).
+    pub text: String,
+    pub figures: Vec<Located<FigureRec>>,
+    pub notes: Vec<Located<NoteRec>>,
+    pub projects: Vec<Located<ProjectRec>>,
+    pub lines: Vec<Located<LineRec>>,
+    pub programs: Vec<Located<ProgramRec>>,
+    pub links: Vec<Located<LinkRec>>,
+}
+
+/// The whole data folder, as records.
+#[derive(Debug, Clone)]
+pub struct Data {
+    pub root: PathBuf,
+    pub documents: Vec<DocumentData>,
+    pub strategies: Vec<Located<StrategyRec>>,
+    pub fiscal_years: Vec<Located<FiscalYearRec>>,
+    pub organizations: Vec<Located<OrganizationRec>>,
+    pub identities: Vec<Located<IdentityRec>>,
+}
+
+impl Data {
+    pub fn document(&self, id: &str) -> Option<&DocumentData> {
+        self.documents.iter().find(|d| d.doc.rec.id == id)
+    }
+}
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
+}
+
+/// Parses one TOML file into `T`; a syntax or type error names the file, line and column.
+pub fn parse_toml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
+    toml::from_str(text).map_err(|e| {
+        let offset = e.span().map_or(0, |s| s.start);
+        Error::Syntax {
+            location: Location::from_offset(path, text, offset),
+            message: e.message().trim().to_owned(),
+        }
+    })
+}
+
+fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<(T, String)> {
+    let text = read_text(path)?;
+    let value = parse_toml(path, &text)?;
+    Ok((value, text))
+}
+
+fn read_optional<T: DeserializeOwned>(path: &Path) -> Result<Option<(T, String)>> {
+    if path.exists() {
+        read_toml(path).map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+fn locate<T>(path: &Path, text: &str, items: Vec<Spanned<T>>) -> Vec<Located<T>> {
+    items
+        .into_iter()
+        .map(|s| {
+            let span = s.span();
+            let loc = Location::from_offset(path, text, span.start);
+            let body = record_body(text, span);
+            Located {
+                loc,
+                rec: s.into_inner(),
+                body,
+            }
+        })
+        .collect()
+}
+
+/// The text of a record: from its span (for an array-of-tables element, its `[[name]]`
+/// header) to the next table header that is not one of its own sub-tables.
+fn record_body(text: &str, span: std::ops::Range<usize>) -> String {
+    let start = span.start.min(text.len());
+    let head = text.get(span.clone()).unwrap_or_default();
+    if !head.trim_start().starts_with('[') {
+        // an inline table or a value: its span is the whole record
+        return head.to_owned();
+    }
+    let name = head
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim();
+    let own = |l: &str| {
+        !name.is_empty()
+            && l.trim_start()
+                .trim_start_matches('[')
+                .starts_with(&format!("{name}."))
+    };
+    let rest = text.get(start..).unwrap_or_default();
+    let mut end = rest.len();
+    let mut offset = 0;
+    for (i, line) in rest.split_inclusive('\n').enumerate() {
+        if i > 0 && line.trim_start().starts_with('[') && !own(line) {
+            end = offset;
+            break;
+        }
+        offset += line.len();
+    }
+    rest.get(..end).unwrap_or_default().to_owned()
+}
+
+/// Reads the data folder. Missing optional files are empty; a missing required file or a
+/// syntax error is an error.
+pub fn read_data(root: &Path) -> Result<Data> {
+    let docs_path = root.join("documents.toml");
+    let (docs, docs_text): (DocumentsFile, _) = read_toml(&docs_path)?;
+    let ref_path = root.join("reference.toml");
+    let (reference, ref_text): (ReferenceFile, _) = read_toml(&ref_path)?;
+    let id_path = root.join("programs.toml");
+    let identities = match read_optional::<IdentityFile>(&id_path)? {
+        Some((f, text)) => locate(&id_path, &text, f.program),
+        None => Vec::new(),
+    };
+
+    let mut documents = Vec::new();
+    for doc in locate(&docs_path, &docs_text, docs.document) {
+        let dir = root.join(&doc.rec.id);
+        let text = read_text(&root.join(&doc.rec.file))?;
+        let summary_path = dir.join("summary.toml");
+        let (summary, summary_text): (SummaryFile, _) = read_toml(&summary_path)?;
+        let projects_path = dir.join("projects.toml");
+        let (projects, projects_text): (ProjectsFile, _) = read_toml(&projects_path)?;
+        let lines_path = dir.join("lines.toml");
+        let lines = match read_optional::<LinesFile>(&lines_path)? {
+            Some((f, t)) => locate(&lines_path, &t, f.line),
+            None => Vec::new(),
+        };
+        let programs_path = dir.join("programs.toml");
+        let programs = match read_optional::<ProgramsFile>(&programs_path)? {
+            Some((f, t)) => locate(&programs_path, &t, f.program),
+            None => Vec::new(),
+        };
+        let links_path = dir.join("links.toml");
+        let links = match read_optional::<LinksFile>(&links_path)? {
+            Some((f, t)) => locate(&links_path, &t, f.link),
+            None => Vec::new(),
+        };
+        documents.push(DocumentData {
+            figures: locate(&summary_path, &summary_text, summary.figure),
+            notes: locate(&summary_path, &summary_text, summary.note),
+            projects: locate(&projects_path, &projects_text, projects.project),
+            lines,
+            programs,
+            links,
+            doc,
+            text,
+        });
+    }
+
+    Ok(Data {
+        root: root.to_path_buf(),
+        documents,
+        strategies: locate(&ref_path, &ref_text, reference.strategy),
+        fiscal_years: locate(&ref_path, &ref_text, reference.fiscal_year),
+        organizations: locate(&ref_path, &ref_text, reference.organization),
+        identities,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_located_on_their_own_line() {
+        let text = "# c\n[[project]]\nnumber = 1\n  name = \"x\"\n\n[[project]]\nnumber = 2\n";
+        #[derive(serde::Deserialize)]
+        struct P {
+            #[allow(dead_code)]
+            number: u32,
+            #[allow(dead_code)]
+            name: Option<String>,
+        }
+        #[derive(serde::Deserialize)]
+        struct F {
+            project: Vec<Spanned<P>>,
+        }
+        let f: F = parse_toml(Path::new("p.toml"), text).unwrap();
+        let recs = locate(Path::new("p.toml"), text, f.project);
+        assert_eq!(
+            recs[0].at("name").to_string(),
+            "p.toml:4:3",
+            "body {:?}",
+            recs[0].body
+        );
+        assert_eq!(recs[1].at("number").line, 7);
+        assert_eq!(
+            recs[1].at("name"),
+            recs[1].loc,
+            "an absent field falls back to the record"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let text = "[[project]]\nnumber = 1\nname = \"x\n";
+        let err = parse_toml::<ProjectsFile>(Path::new("p.toml"), text).unwrap_err();
+        let Error::Syntax { location, .. } = err else {
+            panic!("expected a syntax error")
+        };
+        assert_eq!(location.line, 3);
+    }
+
+    #[test]
+    fn unknown_fields_are_rejected_with_their_position() {
+        let text = "[[figure]]\ncategory = \"AMED\"\nkind = \"total\"\nministry = \"ALL\"\namount_oku = \"1\"\npage = \"summary\"\nquote = \"q\"\ncolour = \"red\"\n";
+        let err = parse_toml::<SummaryFile>(Path::new("s.toml"), text).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("s.toml:"), "{msg}");
+        assert!(msg.contains("colour"), "{msg}");
+    }
+}
