@@ -92,7 +92,7 @@ pub fn dump(
     } else {
         let mut triples: Vec<_> = quads
             .into_iter()
-            .map(|q| oxigraph::model::Triple::from(q))
+            .map(oxigraph::model::Triple::from)
             .collect();
         triples.sort_by_cached_key(|t| {
             (

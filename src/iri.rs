@@ -120,7 +120,8 @@ pub mod path {
     pub fn program_year(slug: &str, year: i32) -> String {
         format!("program/{slug}/{year}")
     }
-    pub fn line(year: i32, project: u32, n: usize) -> String {
+    /// `project` is the project number, or `reference` for a page outside the projects.
+    pub fn line(year: i32, project: &str, n: usize) -> String {
         format!("line/{year}/{project}/{n}")
     }
     pub fn summary_figure(year: i32, category: &str, kind: &str, ministry: &str) -> String {
@@ -132,8 +133,11 @@ pub mod path {
     pub fn project_figure(year: i32, number: u32, category: &str) -> String {
         format!("figure/{year}/project/{number}/{category}")
     }
-    pub fn line_figure(year: i32, project: u32, n: usize) -> String {
+    pub fn line_figure(year: i32, project: &str, n: usize) -> String {
         format!("figure/{year}/line/{project}/{n}")
+    }
+    pub fn supplementary_figure(year: i32, project: &str, n: usize, budget_year: i32) -> String {
+        format!("figure/{year}/line/{project}/{n}/supplementary/{budget_year}")
     }
     pub fn link(year: i32, project: u32, n: usize) -> String {
         format!("link/{year}/{project}/{n}")

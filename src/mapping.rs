@@ -281,7 +281,8 @@ impl<'a> Mapper<'a> {
             let names = d
                 .lines
                 .iter()
-                .flat_map(|l| l.rec.programs.iter().map(move |n| (n, l.rec.project)));
+                .filter_map(|l| l.rec.project.map(|p| (l, p)))
+                .flat_map(|(l, p)| l.rec.programs.iter().map(move |n| (n, p)));
             let entries = d.programs.iter().map(|p| (&p.rec.name, p.rec.project));
             for (name, project) in names.chain(entries) {
                 if let Some(slug) = self.names.slug(year, name) {
@@ -670,15 +671,23 @@ impl<'a> Mapper<'a> {
         let year = d.doc.rec.fiscal_year;
         let fy = self.iri(path::fiscal_year(year))?;
         let all = self.ministry(ALL_MINISTRIES)?;
-        let mut counters: BTreeMap<u32, usize> = BTreeMap::new();
+        let mut counters: BTreeMap<Option<u32>, usize> = BTreeMap::new();
         for l in &d.lines {
             let r = &l.rec;
             let n = counters.entry(r.project).or_insert(0);
             *n += 1;
-            let iri = self.iri(path::line(year, r.project, *n))?;
-            let project = self.iri(path::project(year, r.project))?;
+            let key = r
+                .project
+                .map_or_else(|| "reference".to_owned(), |p| p.to_string());
+            let iri = self.iri(path::line(year, &key, *n))?;
+            let project = r
+                .project
+                .map(|p| self.iri(path::project(year, p)))
+                .transpose()?;
             w.t(&iri, rdf::TYPE, mrd::BUDGET_LINE)?;
-            w.t(&iri, mrd::PROJECT, project.clone())?;
+            if let Some(project) = &project {
+                w.t(&iri, mrd::PROJECT, project.clone())?;
+            }
             w.t(&iri, mrd::FISCAL_YEAR_PROP, fy.clone())?;
             w.t(&iri, mrd::ORDER, int(*n as i64))?;
             w.t(&iri, mrd::LINE_KIND, plain(&r.kind))?;
@@ -696,9 +705,25 @@ impl<'a> Mapper<'a> {
                 if let Some(slug) = self.names.slug(year, name) {
                     let program = self.iri(path::program(slug))?;
                     w.t(&iri, mrd::PROGRAM_PROP, program)?;
-                    let py = self.iri(path::program_year(slug, year))?;
-                    w.t(&py, mrd::LISTED_IN, project.clone())?;
+                    if let Some(project) = &project {
+                        let py = self.iri(path::program_year(slug, year))?;
+                        w.t(&py, mrd::LISTED_IN, project.clone())?;
+                    }
                 }
+            }
+            for sup in &r.supplementary {
+                let f = self.iri(path::supplementary_figure(year, &key, *n, sup.year))?;
+                let obs = Obs {
+                    dataset: ds,
+                    fiscal_year: self.iri(path::fiscal_year(sup.year))?,
+                    subject: iri.clone(),
+                    ministry: all.clone(),
+                    category: mrd::CATEGORY_ALL,
+                    kind: mrd::KIND_SUPPLEMENTARY,
+                };
+                self.observation(w, &f, &obs, &sup.amount_oku)?;
+                w.t(&iri, mrd::SUPPLEMENTARY_BUDGET, f.clone())?;
+                self.provenance(w, &f, doc, &r.page, &sup.quote)?;
             }
             w.t(&iri, mrd::RELISTED, boolean(r.relisted))?;
             w.t(&iri, mrd::FUND_BASED, boolean(r.fund))?;
@@ -710,7 +735,7 @@ impl<'a> Mapper<'a> {
             }
             let category = Category::parse(&r.funding).unwrap_or(Category::Amed);
             if let Some(amount) = &r.amount_oku {
-                let f = self.iri(path::line_figure(year, r.project, *n))?;
+                let f = self.iri(path::line_figure(year, &key, *n))?;
                 let obs = Obs {
                     dataset: ds,
                     fiscal_year: fy.clone(),
@@ -803,7 +828,7 @@ impl<'a> Mapper<'a> {
                 w.t(&bullet, mrd::ORDER, int(i as i64 + 1))?;
                 w.t(&bullet, mrd::TEXT, ja(&b.text))?;
                 w.t(&py, dcterms::DESCRIPTION, ja(&b.text))?;
-                if let Some(f) = Flag::parse(&b.flag) {
+                for f in crate::validate::bullet_flags(&b.flag).filter_map(Flag::parse) {
                     w.t(&bullet, mrd::FLAG, f.iri())?;
                     flags.insert(f);
                 }

@@ -264,7 +264,7 @@ fn line_rows(d: &DocumentData, rows: &mut Vec<Row>) {
                 .lines
                 .iter()
                 .filter(|l| {
-                    l.rec.project == r.number
+                    l.rec.project == Some(r.number)
                         && !l.rec.relisted
                         && Category::parse(&l.rec.funding) == Some(category)
                 })
@@ -286,26 +286,6 @@ fn line_rows(d: &DocumentData, rows: &mut Vec<Row>) {
                 &parts,
             ));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(s: &str) -> Decimal {
-        s.parse().unwrap()
-    }
-
-    #[test]
-    fn rounding_tolerance_grows_with_the_number_of_terms() {
-        let exact = Row::new(2024, "x".into(), "c", d("10"), &[d("4"), d("6")]);
-        assert_eq!(exact.status, Status::Exact);
-        let rounding = Row::new(2024, "x".into(), "c", d("10"), &[d("4"), d("7")]);
-        assert_eq!(rounding.status, Status::Rounding);
-        let mismatch = Row::new(2024, "x".into(), "c", d("10"), &[d("4"), d("8")]);
-        assert_eq!(mismatch.status, Status::Mismatch);
-        assert_eq!(mismatch.difference(), d("2"));
     }
 }
 
@@ -373,5 +353,25 @@ fn ministry_rows(data: &Data, d: &DocumentData, rows: &mut Vec<Row>) {
             stated,
             parts,
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rounding_tolerance_grows_with_the_number_of_terms() {
+        let exact = Row::new(2024, "x".into(), "c", d("10"), &[d("4"), d("6")]);
+        assert_eq!(exact.status, Status::Exact);
+        let rounding = Row::new(2024, "x".into(), "c", d("10"), &[d("4"), d("7")]);
+        assert_eq!(rounding.status, Status::Rounding);
+        let mismatch = Row::new(2024, "x".into(), "c", d("10"), &[d("4"), d("8")]);
+        assert_eq!(mismatch.status, Status::Mismatch);
+        assert_eq!(mismatch.difference(), d("2"));
     }
 }

@@ -211,7 +211,10 @@ pub struct LinesFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LineRec {
-    pub project: u32,
+    /// The project whose diagram page prints the line; absent for a line of a reference page
+    /// that belongs to no project (FY2024's （参考） vaccine page).
+    #[serde(default)]
+    pub project: Option<u32>,
     pub page: String,
     /// program | group | area | block | listed
     pub kind: String,
@@ -237,6 +240,9 @@ pub struct LineRec {
     pub fund: bool,
     #[serde(default)]
     pub fund_note: String,
+    /// Supplementary budgets (補正予算額) the page prints for a fund.
+    #[serde(default)]
+    pub supplementary: Vec<SupplementaryRec>,
     pub quote: String,
     /// certain | inferred | ambiguous
     #[serde(default = "default_certainty")]
@@ -245,6 +251,15 @@ pub struct LineRec {
     pub alternatives: Vec<AmountText>,
     #[serde(default)]
     pub reasoning: String,
+}
+
+/// A supplementary budget (補正予算額) of a fund-based line: its fiscal year and amount.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupplementaryRec {
+    pub year: i32,
+    pub amount_oku: AmountText,
+    pub quote: String,
 }
 
 fn default_funding() -> String {
@@ -288,6 +303,7 @@ pub struct ProgramRec {
 #[serde(deny_unknown_fields)]
 pub struct BulletRec {
     pub text: String,
+    /// The flag printed at the start of the bullet: "", "新規", "拡充" or "新規・拡充".
     #[serde(default)]
     pub flag: String,
 }

@@ -19,6 +19,11 @@ pub fn parse_amount(a: &AmountText) -> Option<Decimal> {
     (!d.is_sign_negative()).then_some(d)
 }
 
+/// The flags of a bullet as printed: "", "新規", "拡充" or "新規・拡充".
+pub fn bullet_flags(flag: &str) -> impl Iterator<Item = &str> {
+    flag.split('・').map(str::trim).filter(|f| !f.is_empty())
+}
+
 /// Resolves program names as printed in one fiscal year to program slugs.
 #[derive(Debug, Default, Clone)]
 pub struct ProgramNames {
@@ -485,16 +490,47 @@ fn check_document(c: &mut Checker, d: &DocumentData, names: &ProgramNames) {
             .join(", ")
     };
 
+    let years: BTreeSet<i32> = c.data.fiscal_years.iter().map(|y| y.rec.year).collect();
     for l in &d.lines {
         let r = &l.rec;
-        if !projects.contains(&r.project) {
-            c.report(
+        match r.project {
+            Some(p) if !projects.contains(&p) => c.report(
                 &l.at("project"),
-                format!(
-                    "project {} is not a project of {doc}: expected one of {}",
-                    r.project,
-                    project_choices()
-                ),
+                format!("project {p} is not a project of {doc}: expected one of {}", project_choices()),
+            ),
+            None if r.amount_oku.is_some() || r.share_of_oku.is_some() => c.report(
+                &l.loc,
+                "a line outside any project (no `project`) cannot carry a request amount: give its project",
+            ),
+            _ => {}
+        }
+        for s in &r.supplementary {
+            if !years.contains(&s.year) {
+                c.report(
+                    &l.at_text(&s.quote),
+                    format!(
+                        "supplementary year {} is not declared in reference.toml",
+                        s.year
+                    ),
+                );
+            }
+            c.amount(
+                &l.at_text(&s.quote),
+                "supplementary amount_oku",
+                &s.amount_oku,
+            );
+            c.quote(
+                &l.at_text(&s.quote),
+                doc,
+                &r.page,
+                &s.quote,
+                "supplementary quote",
+            );
+        }
+        if !r.supplementary.is_empty() && !r.fund {
+            c.report(
+                &l.at("fund"),
+                "a line with a supplementary budget (補正予算額) is fund-based: set fund = true",
             );
         }
         match LineKind::parse(&r.kind) {
@@ -611,15 +647,13 @@ fn check_document(c: &mut Checker, d: &DocumentData, names: &ProgramNames) {
         }
         c.quote(&p.at("quote"), doc, &r.page, &r.quote, "quote");
         for b in &r.bullet {
-            if !b.flag.is_empty() && Flag::parse(&b.flag).is_none() {
-                c.report(
-                    &p.loc,
-                    format!(
-                        "unknown bullet flag {:?}: expected one of {}",
-                        b.flag,
-                        Flag::choices()
-                    ),
-                );
+            for f in bullet_flags(&b.flag) {
+                if Flag::parse(f).is_none() {
+                    c.report(
+                        &p.at_text(&b.text),
+                        format!("unknown bullet flag {f:?}: expected one of {} (or two joined with ・, as printed: 新規・拡充)", Flag::choices()),
+                    );
+                }
             }
             c.quote(&p.at_text(&b.text), doc, &r.page, &b.text, "bullet text");
         }

@@ -151,7 +151,7 @@ pub mod mrd {
         // programs and lines
         PROGRAM_PROP = "program", NAME_AS_PRINTED = "nameAsPrinted", LINE_KIND = "lineKind",
         LINE_LABEL = "lineLabel", RELISTED = "relisted", FUND_BASED = "fundBased",
-        FUND_NOTE = "fundNote", ORDER = "order", HAS_FIGURE = "figure", FLAG = "flag",
+        FUND_NOTE = "fundNote", SUPPLEMENTARY_BUDGET = "supplementaryBudget", ORDER = "order", HAS_FIGURE = "figure", FLAG = "flag",
         HAS_BULLET = "bullet", TEXT = "text", CONTINUITY = "continuity", RENAMED_FROM = "renamedFrom",
         POSSIBLY_SAME_AS = "possiblySameAs", EVIDENCE = "evidence", APPEARS_IN = "appearsIn",
         LISTED_IN = "listedIn", COVERS_PHASE = "coversPhase", PHASE = "phase", BASIS = "basis",
@@ -159,7 +159,7 @@ pub mod mrd {
         // code lists (concepts)
         CATEGORY_AMED = "category-amed", CATEGORY_INHOUSE = "category-inhouse", CATEGORY_ALL = "category-all",
         KIND_TOTAL = "kind-total", KIND_REQUEST = "kind-request", KIND_YOUBOU = "kind-youbou",
-        KIND_PREV_INITIAL = "kind-prev-initial", KIND_STATED_SUM = "kind-stated-sum",
+        KIND_PREV_INITIAL = "kind-prev-initial", KIND_STATED_SUM = "kind-stated-sum", KIND_SUPPLEMENTARY = "kind-supplementary",
         CERTAIN = "certainty-certain", INFERRED = "certainty-inferred", AMBIGUOUS = "certainty-ambiguous",
         FLAG_NEW = "flag-new", FLAG_EXPANDED = "flag-expanded", FLAG_FUND = "flag-fund", FLAG_RELISTED = "flag-relisted",
         PHASE_BASIC = "phase-basic", PHASE_APPLIED = "phase-applied", PHASE_NONCLINICAL = "phase-nonclinical",

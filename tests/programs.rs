@@ -54,6 +54,9 @@ const LINES: &[(&str, &str, &str, f64, &str)] = &[
     ("2024", "4", "健康・医療研究開発データ統合利活用プラットフォーム事業", 8.0, "AMED"),
     ("2024", "4", "医工連携・人工知能実装研究事業 ／ 循環器疾患・糖尿病等生活習慣病対策実用化研究事業 ／ 肝炎等克服実用化研究事業 ／ 免疫アレルギー疾患実用化研究事業 ／ 移植医療技術開発研究事業 ／ 障害者対策総合研究開発事業（精神障害分野、身体・知的・感覚器障害分野） ／ 女性の健康の包括的支援実用化研究事業 ／ 「統合医療」に係る医療の質向上・科学的根拠収集研究事業 ／ メディカルアーツ研究事業", 33.0, "AMED"),
     ("2024", "4", "ゲノム医療実現バイオバンク利活用プログラム(B-cure)", 54.0, "AMED"),
+    // FY2024 p.7: "● ゲノム診断支援システム整備・運営事業／NCにおける治験・臨床研究推進事業：…" with
+    // "概算要求額 7億円"; with NCBN's 11 it makes the page's "インハウス研究機関経費 令和6年度概算要求額18億円".
+    ("2024", "4", "ゲノム診断支援システム整備・運営事業 ／ NCにおける治験・臨床研究推進事業", 7.0, "inhouse"),
     // FY2024 p.9, areas: "がん・難病（18.6億円）", "生活習慣病・成育（11.7億円）", "老年医学・認知症 / 精神・
     // 神経疾患（97.8億円）", "感染症（69.7億）" — together "（197.8億円）".
     ("2024", "5", "がん・難病", 18.6, "AMED"),
@@ -113,6 +116,11 @@ const LINES: &[(&str, &str, &str, f64, &str)] = &[
     // FY2026 p.11: "●地球規模保健課題解決推進のための研究事業 … 2億円", "●医療分野国際科学技術共同研究開発推進事業 … 9億円".
     ("2026", "6", "地球規模保健課題解決推進のための研究事業", 2.0, "AMED"),
     ("2026", "6", "医療分野国際科学技術共同研究開発推進事業", 9.0, "AMED"),
+    // FY2026 p.13: the 「基盤の整備」 box's two ministry lines, "文部科学省：アカデミアシーズの育成・実用化に向けた
+    // 支援、医学系の研究力向上" and "厚生労働省：医師主導治験等の臨床研究の支援"; the page prints only 59 and 38
+    // (their pairing is inferred from the ministry totals, see uncertain_figures.rq).
+    ("2026", "7", "文部科学省：アカデミアシーズの育成・実用化に向けた支援、医学系の研究力向上", 59.0, "AMED"),
+    ("2026", "7", "厚生労働省：医師主導治験等の臨床研究の支援", 38.0, "AMED"),
     // FY2026 p.15: "●難病・希少疾病治療グローバル研究開発支援事業 … 概算要求額 ５億円".
     ("2026", "8", "難病・希少疾病治療グローバル研究開発支援事業", 5.0, "AMED"),
 ];
@@ -540,4 +548,41 @@ fn lineage_follows_the_programs() {
         best("シーズ開発・研究基盤プロジェクト"),
         "シーズ開発・基礎研究プロジェクト"
     );
+}
+
+#[test]
+fn fund_based_lines_keep_their_supplementary_budgets() {
+    let rows = query_rows("queries/fund_based_programs.rq");
+    // FY2024 p.13 (（参考）, no project): "●ワクチン・新規モダリティ研究開発事業 令和３年度補正予算額 1,504億円（基金）",
+    // "●創薬ベンチャーエコシステム強化事業 令和３年度補正予算額 500億円（基金） ※" with "※ 令和４年度補正予算において …
+    // （3,000億円（基金））"; p.11 (PJ6): "●先端国際共同研究推進プログラム（基金事業） 令和４年度補正予算額：61億円".
+    for (project, name, year, amount) in [
+        ("", "ワクチン・新規モダリティ研究開発事業", "2021", 1504.0),
+        ("", "創薬ベンチャーエコシステム強化事業", "2021", 500.0),
+        ("", "創薬ベンチャーエコシステム強化事業", "2022", 3000.0),
+        ("6", "先端国際共同研究推進プログラム", "2022", 61.0),
+    ] {
+        let r = find(
+            &rows,
+            &[
+                ("fiscalYear", "2024"),
+                ("projectNumber", project),
+                ("name", name),
+                ("supplementaryYear", year),
+            ],
+        );
+        assert_eq!(r.len(), 1, "{name} {year}: {rows:#?}");
+        assert_eq!(num(&r[0]["supplementaryOku"]), amount);
+        assert_eq!(
+            r[0]["requestOku"], "",
+            "a supplementary budget is not request money"
+        );
+    }
+    // None of it enters a project's request: FY2024 PJ6's lines still close on its 269.
+    let lines = query_rows("queries/budget_lines.rq");
+    let pj6: f64 = find(&lines, &[("fiscalYear", "2024"), ("projectNumber", "6")])
+        .iter()
+        .map(|r| num(&r["amountOku"]))
+        .sum();
+    assert!((pj6 - 269.0).abs() <= 2.0, "{pj6}");
 }

@@ -93,9 +93,10 @@ pub fn run(a: ValidateArgs) -> anyhow::Result<ExitCode> {
                 };
                 let alts: Vec<&str> = r.alternatives.iter().map(|a| a.0.as_str()).collect();
                 println!(
-                    "FY{} PJ{} {} = {} 億円 [{}] alternatives: {}\n    {}",
+                    "FY{} {} {} = {} 億円 [{}] alternatives: {}\n    {}",
                     d.doc.rec.fiscal_year,
-                    r.project,
+                    r.project
+                        .map_or_else(|| "reference page".to_owned(), |p| format!("PJ{p}")),
                     name,
                     r.amount_oku.as_ref().map(|a| a.0.as_str()).unwrap_or("-"),
                     r.certainty,
