@@ -56,14 +56,18 @@ impl fmt::Display for Problem {
 /// Errors of the library.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot {op} {path}: {error}")]
     Io {
+        op: &'static str,
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 
     #[error("{location}: syntax error: {message}")]
     Syntax { location: Location, message: String },
+
+    #[error("{location}: {message}")]
+    Data { location: Location, message: String },
 
     #[error("{} problem(s) in the data:\n{}", .0.len(), ProblemList(.0))]
     Invalid(Vec<Problem>),
@@ -124,10 +128,17 @@ impl fmt::Display for ProblemList<'_> {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    /// A failed read of `path`.
+    pub fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Self {
+        Error::io_op("read", path, error)
+    }
+
+    /// A failed file-system operation (`op` is a verb: "rename", "remove", ...).
+    pub fn io_op(op: &'static str, path: impl Into<PathBuf>, error: std::io::Error) -> Self {
         Error::Io {
+            op,
             path: path.into(),
-            source,
+            error,
         }
     }
 }

@@ -55,7 +55,7 @@ pub fn sorted_quads(store: &Store, graph: Option<&NamedNode>) -> Result<Vec<Quad
     let mut quads = Vec::new();
     for q in store.quads_for_pattern(None, None, None, graph_ref) {
         quads.push(q.map_err(|e| Error::Store {
-            path: "store".into(),
+            path: "(store being dumped)".into(),
             message: e.to_string(),
         })?);
     }
@@ -71,8 +71,9 @@ pub fn sorted_quads(store: &Store, graph: Option<&NamedNode>) -> Result<Vec<Quad
     Ok(quads)
 }
 
-/// Writes the store (or one graph) in `format`. Formats without named graphs (Turtle,
-/// N-Triples, RDF/XML) get the union of the graphs, each triple once.
+/// Writes the store (or one graph) in `format`. Dataset formats (N-Quads, TriG, JSON-LD) keep
+/// the graph names; formats without named graphs (Turtle, N-Triples, RDF/XML) get the union
+/// of the graphs, each triple once.
 pub fn dump(
     store: &Store,
     format: RdfFormat,
@@ -85,7 +86,7 @@ pub fn dump(
         ser = ser.with_prefix(*p, *ns).map_err(write_err)?;
     }
     let mut w = ser.for_writer(out);
-    if format.supports_datasets() && graph.is_none() {
+    if format.supports_datasets() {
         for q in &quads {
             w.serialize_quad(q).map_err(write_err)?;
         }

@@ -1,7 +1,10 @@
-//! Minting IRIs under one configurable base. Every IRI is built from stable keys of the
-//! data (fiscal year, project number, slugs, ministry ids), never from counters over the
-//! input order, so the same data always mints the same IRIs. Each IRI is checked with
-//! `iri-string` before it is used.
+//! Minting IRIs under one configurable base. IRIs are built from stable keys of the data
+//! (fiscal year, project number, program slugs, ministry ids, page labels), so the same data
+//! always mints the same IRIs. Items that have no key of their own — the budget lines, stated
+//! links, ◆ entries and bullets of a page — are numbered by their position on their project's
+//! page (`line/2026/1/3` is the third line of FY2026 project 1), which is the order of the
+//! data files: inserting an item renumbers the later items of that project only. Each IRI is
+//! checked with `iri-string` before it is used.
 
 use iri_string::types::IriStr;
 use oxigraph::model::NamedNode;
@@ -25,6 +28,9 @@ impl Base {
         let scheme = iri.scheme_str();
         if scheme != "http" && scheme != "https" {
             return Err(err("the scheme must be http or https"));
+        }
+        if iri.authority_str().is_none_or(|a| a.is_empty()) {
+            return Err(err("the base needs a host (http://host/...)"));
         }
         if iri.fragment().is_some() && !base.ends_with('#') {
             return Err(err("a base with a fragment must end with '#'"));
@@ -155,6 +161,8 @@ mod tests {
         assert!(Base::new("https://example.org/kg").is_err());
         assert!(Base::new("ftp://example.org/").is_err());
         assert!(Base::new("not an iri/").is_err());
+        assert!(Base::new("http:/").is_err());
+        assert!(Base::new("https:foo/").is_err());
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    restore_sigpipe();
     let cli = cli::Cli::parse();
     let result = match cli.command {
         cli::Command::Build(a) => commands::build::run(a),
@@ -26,5 +27,16 @@ fn main() -> ExitCode {
             }
             ExitCode::FAILURE
         }
+    }
+}
+
+/// Output piped into `head` and the like ends quietly when the reader goes away, as for
+/// other Unix tools, instead of a "broken pipe" panic.
+fn restore_sigpipe() {
+    #[cfg(unix)]
+    // SAFETY: resetting a signal to its default disposition at start-up, before any thread
+    // is spawned, has no memory-safety implications.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }

@@ -561,9 +561,12 @@ impl<'a> Mapper<'a> {
         self.write_program_years(w, d)?;
         self.write_lines(w, d, &ds)?;
         self.write_program_entries(w, d)?;
-        for (n, l) in d.links.iter().enumerate() {
+        let mut link_counters: BTreeMap<u32, usize> = BTreeMap::new();
+        for l in &d.links {
             let r = &l.rec;
-            let iri = self.iri(path::link(year, r.project, n + 1))?;
+            let n = link_counters.entry(r.project).or_insert(0);
+            *n += 1;
+            let iri = self.iri(path::link(year, r.project, *n))?;
             w.t(&iri, rdf::TYPE, mrd::STATED_LINK)?;
             w.t(
                 &iri,
@@ -795,10 +798,13 @@ impl<'a> Mapper<'a> {
         Ok(())
     }
 
+    /// Each ◆ entry is its own resource (a program may be printed on several projects'
+    /// ポイント pages, with different flags and bullets); the program's year rolls them up.
     fn write_program_entries(&self, w: &mut Writer, d: &DocumentData) -> Result<()> {
         let doc = d.doc.rec.id.as_str();
         let year = d.doc.rec.fiscal_year;
-        let mut written: BTreeSet<String> = BTreeSet::new();
+        let mut fund: BTreeMap<String, bool> = BTreeMap::new();
+        let mut seen: BTreeMap<(String, u32), usize> = BTreeMap::new();
         for p in &d.programs {
             let r = &p.rec;
             let Some(slug) = self.names.slug(year, &r.name) else {
@@ -806,24 +812,29 @@ impl<'a> Mapper<'a> {
             };
             let py = self.iri(path::program_year(slug, year))?;
             let project = self.iri(path::project(year, r.project))?;
-            w.t(&py, mrd::LISTED_IN, project)?;
-            if !written.insert(slug.to_owned()) {
-                continue; // the same program on a second ポイント page: its facts are already written
-            }
+            // a page may print the same program twice (its components): number them
+            let k = seen.entry((slug.to_owned(), r.project)).or_insert(0);
+            *k += 1;
+            let entry_path = format!("{}/entry/{}/{k}", path::program_year(slug, year), r.project);
+            let entry = self.iri(entry_path.clone())?;
+            w.t(&py, mrd::LISTED_IN, project.clone())?;
+            w.t(&py, mrd::ENTRY, entry.clone())?;
+            w.t(&entry, rdf::TYPE, mrd::PROGRAM_ENTRY)?;
+            w.t(&entry, dcterms::IS_PART_OF, py.clone())?;
+            w.t(&entry, mrd::PROJECT, project)?;
+            w.t(&entry, mrd::NAME_AS_PRINTED, ja(&r.name))?;
             if !self.names.is_main_name(year, &r.name) {
                 w.t(&py, skos::ALT_LABEL, ja(&r.name))?;
             }
             for m in &r.ministries {
-                w.t(&py, mrd::MINISTRY, self.ministry(m)?)?;
+                let org = self.ministry(m)?;
+                w.t(&entry, mrd::MINISTRY, org.clone())?;
+                w.t(&py, mrd::MINISTRY, org)?;
             }
             let mut flags: BTreeSet<Flag> = r.flags.iter().filter_map(|f| Flag::parse(f)).collect();
             for (i, b) in r.bullet.iter().enumerate() {
-                let bullet = self.iri(format!(
-                    "{}/bullet/{}",
-                    path::program_year(slug, year),
-                    i + 1
-                ))?;
-                w.t(&py, mrd::HAS_BULLET, bullet.clone())?;
+                let bullet = self.iri(format!("{entry_path}/bullet/{}", i + 1))?;
+                w.t(&entry, mrd::HAS_BULLET, bullet.clone())?;
                 w.t(&bullet, rdf::TYPE, mrd::BULLET)?;
                 w.t(&bullet, mrd::ORDER, int(i as i64 + 1))?;
                 w.t(&bullet, mrd::TEXT, ja(&b.text))?;
@@ -835,31 +846,35 @@ impl<'a> Mapper<'a> {
                 self.provenance(w, &bullet, doc, &r.page, &b.text)?;
             }
             for f in flags {
+                w.t(&entry, mrd::FLAG, f.iri())?;
                 w.t(&py, mrd::FLAG, f.iri())?;
             }
-            w.t(&py, mrd::FUND_BASED, boolean(r.fund))?;
-            if r.fund {
-                w.t(&py, mrd::FLAG, mrd::FLAG_FUND)?;
-            }
+            w.t(&entry, mrd::FUND_BASED, boolean(r.fund))?;
+            *fund.entry(slug.to_owned()).or_default() |= r.fund;
             for ph in &r.phase {
                 let (Some(phase), Some(basis)) =
                     (Phase::parse(&ph.phase), PhaseBasis::parse(&ph.basis))
                 else {
                     continue;
                 };
+                let cov = self.iri(format!("{entry_path}/phase/{}", phase.as_str()))?;
                 w.t(&py, mrd::COVERS_PHASE, phase.iri())?;
-                let cov = self.iri(format!(
-                    "{}/phase/{}",
-                    path::program_year(slug, year),
-                    phase.as_str()
-                ))?;
-                w.t(&cov, rdf::TYPE, mrd::PHASE_COVERAGE)?;
                 w.t(&py, mrd::PHASE, cov.clone())?;
+                w.t(&entry, mrd::PHASE, cov.clone())?;
+                w.t(&cov, rdf::TYPE, mrd::PHASE_COVERAGE)?;
                 w.t(&cov, mrd::PHASE, phase.iri())?;
                 w.t(&cov, mrd::BASIS, basis.iri())?;
                 self.provenance(w, &cov, doc, &r.page, &ph.quote)?;
             }
+            self.provenance(w, &entry, doc, &r.page, &r.quote)?;
             self.provenance(w, &py, doc, &r.page, &r.quote)?;
+        }
+        for (slug, fund) in fund {
+            let py = self.iri(path::program_year(&slug, year))?;
+            w.t(&py, mrd::FUND_BASED, boolean(fund))?;
+            if fund {
+                w.t(&py, mrd::FLAG, mrd::FLAG_FUND)?;
+            }
         }
         Ok(())
     }

@@ -56,15 +56,21 @@ pub enum Answer {
     Graph(Vec<Triple>),
 }
 
-/// Runs `query` (read from `file` if given, for error messages) on `store`.
+/// Runs `query` (read from `file` if given, for error messages) on `store`. The prefixes of
+/// `vocab::PREFIXES` (mrd:, skos:, qb:, org:, prov:, dcterms: ...) are predeclared.
 pub fn run(store: &Store, query: &str, file: Option<&Path>) -> Result<Answer> {
-    let mut prepared =
-        SparqlEvaluator::new()
-            .parse_query(query)
-            .map_err(|e| Error::QuerySyntax {
-                file: file.map(Path::to_path_buf),
-                message: e.to_string(),
-            })?;
+    let mut evaluator = SparqlEvaluator::new();
+    for (prefix, ns) in PREFIXES {
+        evaluator = evaluator
+            .with_prefix(*prefix, *ns)
+            .map_err(|e| Error::QueryEval(e.to_string()))?;
+    }
+    let mut prepared = evaluator
+        .parse_query(query)
+        .map_err(|e| Error::QuerySyntax {
+            file: file.map(Path::to_path_buf),
+            message: e.to_string(),
+        })?;
     if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
@@ -128,7 +134,7 @@ pub fn write_answer(
                 QueryResultsSerializer::from_format(results_format(format))
                     .serialize_boolean_to_writer(&mut *out, *b)
                     .map_err(write_err)?;
-                Ok(())
+                writeln!(out).map_err(write_err)
             }
         },
         Answer::Solutions { variables, rows } => match format {

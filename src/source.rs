@@ -189,7 +189,22 @@ pub fn read_data(root: &Path) -> Result<Data> {
     let mut documents = Vec::new();
     for doc in locate(&docs_path, &docs_text, docs.document) {
         let dir = root.join(&doc.rec.id);
-        let text = read_text(&root.join(&doc.rec.file))?;
+        let text = read_text(&root.join(&doc.rec.file)).map_err(|e| Error::Data {
+            location: doc.at("file"),
+            message: format!("the document's source text cannot be read: {e}"),
+        })?;
+        for required in ["summary.toml", "projects.toml"] {
+            if !dir.join(required).is_file() {
+                return Err(Error::Data {
+                    location: doc.at("id"),
+                    message: format!(
+                        "document {:?} needs {} (one folder per document id)",
+                        doc.rec.id,
+                        dir.join(required).display()
+                    ),
+                });
+            }
+        }
         let summary_path = dir.join("summary.toml");
         let (summary, summary_text): (SummaryFile, _) = read_toml(&summary_path)?;
         let projects_path = dir.join("projects.toml");

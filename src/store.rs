@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use oxigraph::model::{GraphName, Quad};
+use oxigraph::model::{GraphName, GraphNameRef, Quad};
 use oxigraph::store::{BulkLoader, Store};
 
 use crate::error::{Error, Result};
@@ -68,15 +68,121 @@ fn store_error(path: &Path, e: impl std::fmt::Display) -> Error {
 }
 
 fn sibling(target: &Path, tag: &str) -> PathBuf {
+    sibling_prefix(target, tag).with_file_name(format!(
+        "{}{}",
+        sibling_prefix(target, tag)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        std::process::id()
+    ))
+}
+
+/// `<parent>/.<name>.<tag>-` : the prefix of the temporary and old folders of a store.
+fn sibling_prefix(target: &Path, tag: &str) -> PathBuf {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "store".into());
-    let parent = target
+    parent_of(target).join(format!(".{name}.{tag}-"))
+}
+
+fn parent_of(target: &Path) -> &Path {
+    target
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    parent.join(format!(".{name}.{tag}-{}", std::process::id()))
+        .unwrap_or(Path::new("."))
+}
+
+/// Siblings of `target` named `.<name>.<tag>-<pid>`, with their pid.
+fn siblings(target: &Path, tag: &str) -> Vec<(PathBuf, Option<u32>)> {
+    let prefix = sibling_prefix(target, tag);
+    let Some(prefix_name) = prefix.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return Vec::new();
+    };
+    let Ok(entries) = std::fs::read_dir(parent_of(target)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(PathBuf, Option<u32>)> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let pid = name.strip_prefix(&prefix_name)?.parse().ok();
+            Some((e.path(), pid))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Whether `path` holds an Oxigraph (RocksDB) store.
+pub fn is_store(path: &Path) -> bool {
+    path.is_dir() && path.join("CURRENT").is_file()
+}
+
+/// A build may only replace a store, an empty folder or nothing: never a user's folder.
+fn check_target(target: &Path) -> Result<()> {
+    if !target.exists() {
+        return Ok(());
+    }
+    let refuse = |why: &str| Error::Store {
+        path: target.to_path_buf(),
+        message: format!(
+            "{why}; refusing to replace it (choose another --store, or remove it yourself)"
+        ),
+    };
+    if !target.is_dir() {
+        return Err(refuse("exists and is not a folder"));
+    }
+    let empty = std::fs::read_dir(target)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(false);
+    if !empty && !is_store(target) {
+        return Err(refuse("is a folder that does not hold an Oxigraph store"));
+    }
+    Ok(())
+}
+
+/// Puts back a store that an interrupted swap left aside (`.<name>.old-<pid>`), and removes
+/// the temporary folders of builds that are no longer running.
+fn recover(target: &Path) -> Result<()> {
+    if !target.exists() {
+        if let Some((old, _)) = siblings(target, "old")
+            .into_iter()
+            .rev()
+            .find(|(p, _)| is_store(p))
+        {
+            std::fs::rename(&old, target)
+                .map_err(|e| Error::io_op("restore the previous store from", &old, e))?;
+        }
+    }
+    if Path::new("/proc/self").exists() {
+        let stale_old = if target.exists() {
+            siblings(target, "old")
+        } else {
+            Vec::new()
+        };
+        for (tmp, pid) in siblings(target, "tmp").into_iter().chain(stale_old) {
+            let alive = pid.is_some_and(|p| {
+                p == std::process::id() || Path::new(&format!("/proc/{p}")).exists()
+            });
+            if !alive {
+                let _ = std::fs::remove_dir_all(&tmp);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Removes a temporary build folder when dropped (a failed build, or a panic).
+struct TempGuard(Option<PathBuf>);
+
+impl Drop for TempGuard {
+    fn drop(&mut self) {
+        if let Some(p) = self.0.take() {
+            let _ = std::fs::remove_dir_all(p);
+        }
+    }
 }
 
 /// Reads, validates, maps and loads the data into a new store at `opts.store`.
@@ -84,31 +190,32 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
     let data = read_data(&opts.data)?;
     validate(&data)?;
+    let target = match std::fs::symlink_metadata(&opts.store) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(&opts.store)
+            .map_err(|e| Error::io_op("resolve", &opts.store, e))?,
+        _ => opts.store.clone(),
+    };
+    check_target(&target)?;
+    recover(&target)?;
     let mapper = Mapper::new(&opts.base, &data);
     let ontology_graph: GraphName = mapper.graph_iri(ONTOLOGY_GRAPH)?.into();
     let ontology = crate::ontology::load(&opts.ontology, &ontology_graph)?;
 
-    let tmp = sibling(&opts.store, "tmp");
+    std::fs::create_dir_all(parent_of(&target))
+        .map_err(|e| Error::io_op("create", parent_of(&target), e))?;
+    let tmp = sibling(&target, "tmp");
     if tmp.exists() {
-        std::fs::remove_dir_all(&tmp).map_err(|e| Error::io(&tmp, e))?;
+        std::fs::remove_dir_all(&tmp).map_err(|e| Error::io_op("remove", &tmp, e))?;
     }
-    if let Some(parent) = opts.store.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
-    }
-    let result = (|| -> Result<Vec<(String, u64)>> {
+    let mut guard = TempGuard(Some(tmp.clone()));
+    let graphs = {
         let store = Store::open(&tmp).map_err(|e| store_error(&tmp, e))?;
-        let graphs = load_into(&store, &mapper, ontology, &tmp)?;
+        load_into(&store, &mapper, ontology, &tmp)?;
         store.flush().map_err(|e| store_error(&tmp, e))?;
-        Ok(graphs)
-    })();
-    let graphs = match result {
-        Ok(g) => g,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
+        count_graphs(&store, &mapper, &data)?
     };
-    swap_in(&tmp, &opts.store)?;
+    swap_in(&tmp, &target)?;
+    guard.0 = None;
     let total = graphs.iter().map(|(_, n)| n).sum();
     Ok(BuildReport {
         graphs,
@@ -117,32 +224,47 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     })
 }
 
-fn load_into(
+/// Distinct triples per named graph, as stored.
+fn count_graphs(
     store: &Store,
     mapper: &Mapper,
-    ontology: Vec<Quad>,
-    path: &Path,
+    data: &crate::source::Data,
 ) -> Result<Vec<(String, u64)>> {
+    let mut names = vec![
+        ONTOLOGY_GRAPH.to_owned(),
+        crate::mapping::META_GRAPH.to_owned(),
+    ];
+    names.extend(data.documents.iter().map(|d| d.doc.rec.id.clone()));
+    let mut out = Vec::new();
+    for name in names {
+        let g = mapper.graph_iri(&name)?;
+        let mut n = 0u64;
+        for q in
+            store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
+        {
+            q.map_err(|e| Error::Store {
+                path: PathBuf::from("(new store)"),
+                message: e.to_string(),
+            })?;
+            n += 1;
+        }
+        out.push((g.into_string(), n));
+    }
+    Ok(out)
+}
+
+fn load_into(store: &Store, mapper: &Mapper, ontology: Vec<Quad>, path: &Path) -> Result<()> {
     let mut sink = LoaderSink {
         loader: store.bulk_loader(),
         buffer: Vec::with_capacity(BATCH),
         path: path.to_path_buf(),
     };
-    let ontology_count = ontology.len() as u64;
     for q in ontology {
         sink.push(q)?;
     }
-    let report = mapper.write(&mut sink)?;
+    mapper.write(&mut sink)?;
     sink.flush()?;
-    sink.loader.commit().map_err(|e| store_error(path, e))?;
-    let mut graphs = vec![(
-        mapper.graph_iri(ONTOLOGY_GRAPH)?.into_string(),
-        ontology_count,
-    )];
-    for (name, n) in report.graphs {
-        graphs.push((mapper.graph_iri(&name)?.into_string(), n));
-    }
-    Ok(graphs)
+    sink.loader.commit().map_err(|e| store_error(path, e))
 }
 
 /// Builds already-read data into a new in-memory store (no validation: call
@@ -160,29 +282,34 @@ pub fn build_in_memory(
     Ok(store)
 }
 
-/// Replaces `target` by `new`: the old store is moved aside first and restored if the
-/// second rename fails.
+/// Replaces `target` by `new`: the old store is moved aside first and put back if the
+/// second rename fails; an interrupted swap is repaired by the next build or open.
 fn swap_in(new: &Path, target: &Path) -> Result<()> {
     let old = sibling(target, "old");
     let had_old = target.exists();
     if had_old {
-        std::fs::rename(target, &old).map_err(|e| Error::io(target, e))?;
+        std::fs::rename(target, &old)
+            .map_err(|e| Error::io_op("move aside the previous store", target, e))?;
     }
     if let Err(e) = std::fs::rename(new, target) {
         if had_old {
-            let _ = std::fs::rename(&old, target);
+            std::fs::rename(&old, target).map_err(|e2| Error::Store {
+                path: target.to_path_buf(),
+                message: format!("cannot install the new store ({e}) nor put the previous one back from {} ({e2})", old.display()),
+            })?;
         }
-        let _ = std::fs::remove_dir_all(new);
-        return Err(Error::io(target, e));
+        return Err(Error::io_op("install the new store at", target, e));
     }
     if had_old {
-        std::fs::remove_dir_all(&old).map_err(|e| Error::io(&old, e))?;
+        // the new store is in place: a leftover old folder is removed by a later build
+        let _ = std::fs::remove_dir_all(&old);
     }
     Ok(())
 }
 
 /// Opens an existing store for reading.
 pub fn open(path: &Path) -> Result<Store> {
+    recover(path)?;
     if !path.is_dir() {
         return Err(Error::NoStore {
             path: path.to_path_buf(),

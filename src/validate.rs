@@ -13,10 +13,65 @@ use crate::provenance::PageIndex;
 use crate::records::AmountText;
 use crate::source::{Data, DocumentData};
 
-/// Parses an amount in 億円: a non-negative decimal.
+/// The largest amount accepted, in 億円 (a hundred trillion yen times a thousand): far above
+/// any budget, and small enough that amounts in yen never overflow.
+const MAX_OKU: i64 = 1_000_000_000_000;
+
+/// Parses an amount in 億円: a non-negative decimal written with ASCII digits and at most one
+/// point (no sign, exponent, separator or underscore), at most `MAX_OKU`.
 pub fn parse_amount(a: &AmountText) -> Option<Decimal> {
-    let d = Decimal::from_str(a.0.trim()).ok()?;
-    (!d.is_sign_negative()).then_some(d)
+    let t = a.0.trim();
+    let plain = !t.is_empty()
+        && t.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && t.matches('.').count() <= 1
+        && !t.starts_with('.')
+        && !t.ends_with('.');
+    if !plain {
+        return None;
+    }
+    let d = Decimal::from_str(t).ok()?;
+    (d <= Decimal::from(MAX_OKU)).then_some(d)
+}
+
+/// The numbers printed in a phrase, read as the document prints them: full-width digits and
+/// points, thousands separators (，or ,) removed.
+pub fn printed_numbers(phrase: &str) -> Vec<Decimal> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, out: &mut Vec<Decimal>| {
+        let t = current.trim_end_matches('.');
+        if let Ok(d) = Decimal::from_str(t) {
+            out.push(d.normalize());
+        }
+        current.clear();
+    };
+    for c in phrase.chars() {
+        let c = match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            other => other,
+        };
+        if c.is_ascii_digit() || (c == '.' && !current.is_empty()) {
+            current.push(c);
+        } else if c == ',' || c == '，' {
+            // a thousands separator inside a number (1,489) or a list comma (文697,厚579)
+            if !current.is_empty() && !current.contains('.') {
+                continue;
+            }
+        } else if !current.is_empty() {
+            flush(&mut current, &mut out);
+        }
+    }
+    if !current.is_empty() {
+        flush(&mut current, &mut out);
+    }
+    out
+}
+
+/// Whether `amount` is one of the numbers printed in `phrase`.
+pub fn printed_in(amount: Decimal, phrase: &str) -> bool {
+    let amount = amount.normalize();
+    printed_numbers(phrase).contains(&amount)
 }
 
 /// The flags of a bullet as printed: "", "新規", "拡充" or "新規・拡充".
@@ -79,7 +134,31 @@ impl Checker<'_> {
 
     fn amount(&mut self, loc: &Location, field: &str, a: &AmountText) {
         if parse_amount(a).is_none() {
-            self.report(loc, format!("{field} {:?} is not a non-negative decimal amount in 億円 (e.g. \"431\" or \"0.5\")", a.0));
+            self.report(loc, format!("{field} {:?} is not a non-negative decimal amount in 億円 (ASCII digits with at most one point, e.g. \"431\" or \"0.5\", at most {MAX_OKU})", a.0));
+        }
+    }
+
+    /// The amount must be one of the numbers its quoted phrase prints.
+    fn printed(&mut self, loc: &Location, field: &str, a: &AmountText, phrase: &str) {
+        if let Some(d) = parse_amount(a) {
+            if !printed_in(d, phrase) {
+                let seen: Vec<String> = printed_numbers(phrase)
+                    .iter()
+                    .map(|n| n.to_string())
+                    .collect();
+                self.report(
+                    loc,
+                    format!(
+                        "{field} {} is not printed in its phrase {phrase:?} (it prints {})",
+                        a.0,
+                        if seen.is_empty() {
+                            "no number".to_owned()
+                        } else {
+                            seen.join(", ")
+                        }
+                    ),
+                );
+            }
         }
     }
 
@@ -307,16 +386,31 @@ fn check_reference(c: &mut Checker) {
                 format!("publisher {:?} is not a known organization id", r.publisher),
             );
         }
+        if oxigraph::model::NamedNode::new(&r.license).is_err() || !r.license.starts_with("http") {
+            c.report(&d.doc.at("license"), format!("license {:?} is not an absolute http(s) IRI (e.g. https://creativecommons.org/licenses/by/4.0/)", r.license));
+        }
+        if data
+            .documents
+            .iter()
+            .filter(|o| o.doc.rec.fiscal_year == r.fiscal_year)
+            .count()
+            > 1
+        {
+            c.report(&d.doc.at("fiscal_year"), format!("two documents for fiscal year {}: their IRIs would collide (one document per fiscal year)", r.fiscal_year));
+        }
         let n_lines = d.text.lines().count();
         let mut labels = BTreeSet::new();
         let mut previous_last = 0;
         for p in &r.page {
             if !labels.insert(p.label.clone()) {
-                c.report(&d.doc.loc, format!("duplicate page label {:?}", p.label));
+                c.report(
+                    &d.doc.at_text(&format!("label = \"{}\"", p.label)),
+                    format!("duplicate page label {:?}", p.label),
+                );
             }
             if p.first_line == 0 || p.first_line > p.last_line || p.last_line > n_lines {
                 c.report(
-                    &d.doc.loc,
+                    &d.doc.at_text(&format!("label = \"{}\"", p.label)),
                     format!(
                         "page {:?}: line range {}..{} is not within 1..{n_lines}",
                         p.label, p.first_line, p.last_line
@@ -325,7 +419,7 @@ fn check_reference(c: &mut Checker) {
             }
             if p.first_line <= previous_last {
                 c.report(
-                    &d.doc.loc,
+                    &d.doc.at_text(&format!("label = \"{}\"", p.label)),
                     format!("page {:?} overlaps the previous page", p.label),
                 );
             }
@@ -390,6 +484,16 @@ fn check_identities(c: &mut Checker) {
         }
         for (year, name) in [(2024, &r.fy2024), (2026, &r.fy2026)] {
             if let Some(n) = name {
+                for v in &r.variants {
+                    if let Some(prev) = names.insert((year, v.as_str()), r.slug.as_str()) {
+                        if prev != r.slug {
+                            c.report(
+                                &i.at("variants"),
+                                format!("variant {v:?} is already a name of program {prev:?}"),
+                            );
+                        }
+                    }
+                }
                 if let Some(prev) = names.insert((year, n.as_str()), r.slug.as_str()) {
                     c.report(
                         &i.loc,
@@ -430,6 +534,7 @@ fn check_document(c: &mut Checker, d: &DocumentData, names: &ProgramNames) {
         }
         c.ministry(&f.at("ministry"), &r.ministry, true);
         c.amount(&f.at("amount_oku"), "amount_oku", &r.amount_oku);
+        c.printed(&f.at("amount_oku"), "amount_oku", &r.amount_oku, &r.quote);
         if !figures.insert((r.category.clone(), r.kind.clone(), r.ministry.clone())) {
             c.report(
                 &f.loc,
@@ -458,6 +563,7 @@ fn check_document(c: &mut Checker, d: &DocumentData, names: &ProgramNames) {
             c.report(&n.at("key"), format!("duplicate note key {:?}", r.key));
         }
         c.amount(&n.at("amount_oku"), "amount_oku", &r.amount_oku);
+        c.printed(&n.at("amount_oku"), "amount_oku", &r.amount_oku, &r.quote);
         c.quote(&n.at("quote"), doc, &r.page, &r.quote, "quote");
     }
 
@@ -475,8 +581,11 @@ fn check_document(c: &mut Checker, d: &DocumentData, names: &ProgramNames) {
         }
         c.amount(&p.at("total_oku"), "total_oku", &r.total_oku);
         c.amount(&p.at("amed_oku"), "amed_oku", &r.amed_oku);
+        c.printed(&p.at("total_oku"), "total_oku", &r.total_oku, &r.quote);
+        c.printed(&p.at("amed_oku"), "amed_oku", &r.amed_oku, &r.quote);
         if let Some(a) = &r.inhouse_oku {
             c.amount(&p.at("inhouse_oku"), "inhouse_oku", a);
+            c.printed(&p.at("inhouse_oku"), "inhouse_oku", a, &r.quote);
         }
         c.quote(&p.at("quote"), doc, &r.page, &r.quote, "quote");
         c.page(&p.at("diagram_page"), doc, &r.diagram_page, "diagram_page");
@@ -608,6 +717,12 @@ fn check_document(c: &mut Checker, d: &DocumentData, names: &ProgramNames) {
         c.quote(&l.at("quote"), doc, &r.page, &r.quote, "quote");
         if let Some(q) = &r.amount_quote {
             c.quote(&l.at("amount_quote"), doc, &r.page, q, "amount_quote");
+            if let Some(a) = &r.amount_oku {
+                c.printed(&l.at("amount_oku"), "amount_oku", a, q);
+            }
+            if let Some(a) = &r.share_of_oku {
+                c.printed(&l.at("share_of_oku"), "share_of_oku", a, q);
+            }
         } else if r.amount_oku.is_some() || r.share_of_oku.is_some() {
             c.report(&l.loc, "a line with an amount needs its amount_quote");
         }
@@ -660,7 +775,7 @@ fn check_document(c: &mut Checker, d: &DocumentData, names: &ProgramNames) {
         for ph in &r.phase {
             if Phase::parse(&ph.phase).is_none() {
                 c.report(
-                    &p.loc,
+                    &p.at_text(&ph.quote),
                     format!(
                         "unknown phase {:?}: expected one of {}",
                         ph.phase,
@@ -670,7 +785,7 @@ fn check_document(c: &mut Checker, d: &DocumentData, names: &ProgramNames) {
             }
             if PhaseBasis::parse(&ph.basis).is_none() {
                 c.report(
-                    &p.loc,
+                    &p.at_text(&ph.quote),
                     format!(
                         "unknown phase basis {:?}: expected one of {}",
                         ph.basis,
@@ -721,5 +836,23 @@ mod tests {
         assert_eq!(parse_amount(&AmountText("-1".into())), None);
         assert_eq!(parse_amount(&AmountText("４３１".into())), None);
         assert_eq!(parse_amount(&AmountText("1,489".into())), None);
+        assert_eq!(parse_amount(&AmountText("1_0".into())), None);
+        assert_eq!(parse_amount(&AmountText("1e3".into())), None);
+        assert_eq!(
+            parse_amount(&AmountText("100000000000000000000000".into())),
+            None
+        );
+    }
+
+    #[test]
+    fn amounts_are_read_in_phrases_as_printed() {
+        let d = |s: &str| Decimal::from_str(s).unwrap();
+        assert!(printed_in(d("1489"), "１，４８９億円（内10,こ７,総6,"));
+        assert!(printed_in(d("7"), "１，４８９億円（内10,こ７,総6,"));
+        assert!(printed_in(d("0.4"), "概算要求額 0.4億円"));
+        assert!(printed_in(d("5"), "概算要求額 ５億円"));
+        assert!(printed_in(d("697"), "文697,厚579"));
+        assert!(!printed_in(d("36"), "概算要求額35億円"));
+        assert!(!printed_in(d("48"), "１，４８９億円"));
     }
 }

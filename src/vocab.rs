@@ -130,7 +130,7 @@ pub mod mrd {
         INTEGRATED_PROJECT = "IntegratedProject", PROGRAM = "Program",
         PROGRAM_YEAR = "ProgramYear", BUDGET_LINE = "BudgetLine",
         SOURCE_DOCUMENT = "SourceDocument", PAGE = "Page", BUDGET_FIGURE = "BudgetFigure",
-        STATED_LINK = "StatedLink", BUDGET = "Budget", PROJECT_LINEAGE = "ProjectLineage", PHASE_COVERAGE = "PhaseCoverage", BULLET = "Bullet",
+        STATED_LINK = "StatedLink", BUDGET = "Budget", PROJECT_LINEAGE = "ProjectLineage", PHASE_COVERAGE = "PhaseCoverage", BULLET = "Bullet", PROGRAM_ENTRY = "ProgramEntry",
         // structure
         BUDGET_STRUCTURE = "budgetStructure",
         // dimensions, measure, attributes
@@ -152,7 +152,7 @@ pub mod mrd {
         PROGRAM_PROP = "program", NAME_AS_PRINTED = "nameAsPrinted", LINE_KIND = "lineKind",
         LINE_LABEL = "lineLabel", RELISTED = "relisted", FUND_BASED = "fundBased",
         FUND_NOTE = "fundNote", SUPPLEMENTARY_BUDGET = "supplementaryBudget", ORDER = "order", HAS_FIGURE = "figure", FLAG = "flag",
-        HAS_BULLET = "bullet", TEXT = "text", CONTINUITY = "continuity", RENAMED_FROM = "renamedFrom",
+        HAS_BULLET = "bullet", ENTRY = "entry", TEXT = "text", CONTINUITY = "continuity", RENAMED_FROM = "renamedFrom",
         POSSIBLY_SAME_AS = "possiblySameAs", EVIDENCE = "evidence", APPEARS_IN = "appearsIn",
         LISTED_IN = "listedIn", COVERS_PHASE = "coversPhase", PHASE = "phase", BASIS = "basis",
         RELATION = "relation", FROM_PROJECT = "fromProject", TO_PROJECT = "toProject", SHARED_PROGRAM = "sharedProgram", SHARED_PROGRAM_COUNT = "sharedProgramCount", LINK_FROM = "linkFrom", LINK_TO = "linkTo", ENGLISH_STATUS = "englishLabelStatus",

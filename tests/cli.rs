@@ -466,3 +466,72 @@ fn help_and_completions() {
     let out = run(&["completions", "bash"]).ok();
     assert!(out.stdout.contains("medrd-kg"));
 }
+
+#[test]
+fn bad_data_amount_not_printed_in_its_phrase() {
+    // FY2026 p.1 prints "概算要求額 35億円" for 創薬基盤推進研究事業: 36 is not in the quoted phrase.
+    bad_data(
+        "fy2026/lines.toml",
+        "amount_oku = \"35\"",
+        "amount_oku = \"36\"",
+        "amount_oku 36 is not printed in its phrase",
+        "amount_oku = \"36\"",
+    );
+}
+
+#[test]
+fn build_never_replaces_a_folder_that_is_not_a_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).unwrap();
+    std::fs::write(notes.join("todo.txt"), "keep me").unwrap();
+    let out = run(&["build", "--store", s(&notes)]);
+    assert!(!out.success());
+    assert!(
+        out.stderr.contains("does not hold an Oxigraph store"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(notes.join("todo.txt")).unwrap(),
+        "keep me"
+    );
+    let file = dir.path().join("file");
+    std::fs::write(&file, "x").unwrap();
+    let out = run(&["build", "--store", s(&file)]);
+    assert!(!out.success());
+    assert!(out.stderr.contains("is not a folder"), "{}", out.stderr);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
+}
+
+#[test]
+fn an_interrupted_swap_is_repaired_and_stale_temporaries_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    run(&["build", "--store", s(&store)]).ok();
+    // as if a build was killed between its two renames, and another one before loading
+    std::fs::rename(&store, dir.path().join(".store.old-4000000")).unwrap();
+    std::fs::create_dir(dir.path().join(".store.tmp-4000001")).unwrap();
+    let out = run(&[
+        "query",
+        "--store",
+        s(&store),
+        "-f",
+        "csv",
+        "-q",
+        "SELECT (COUNT(*) AS ?n) WHERE { ?p a mrd:IntegratedProject }",
+    ])
+    .ok();
+    assert_eq!(
+        parse_csv(&out.stdout)[0]["n"],
+        "14",
+        "the previous store answers again (and mrd: is predeclared)"
+    );
+    run(&["build", "--store", s(&store)]).ok();
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "store")
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}

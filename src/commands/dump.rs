@@ -36,21 +36,26 @@ pub fn run(a: DumpArgs) -> anyhow::Result<ExitCode> {
             out.flush()?;
         }
         Some(path) => {
-            let tmp = path.with_extension(format!(
-                "{}.tmp",
-                path.extension()
-                    .map(|e| e.to_string_lossy())
-                    .unwrap_or_default()
-            ));
-            {
+            // written next to the target, then renamed: a failed dump leaves no partial file
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "dump".into());
+            let tmp = path.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+            let result = (|| -> anyhow::Result<()> {
                 let file = std::fs::File::create(&tmp)
                     .with_context(|| format!("cannot create {}", tmp.display()))?;
                 let mut out = std::io::BufWriter::new(file);
                 dump(&store, format, graph.as_ref(), &mut out)?;
                 out.flush()?;
+                std::fs::rename(&tmp, path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                Ok(())
+            })();
+            if result.is_err() {
+                let _ = std::fs::remove_file(&tmp);
             }
-            std::fs::rename(&tmp, path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+            result?;
         }
     }
     Ok(ExitCode::SUCCESS)

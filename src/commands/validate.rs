@@ -118,12 +118,28 @@ pub fn run(a: ValidateArgs) -> anyhow::Result<ExitCode> {
     if !problems.is_empty() {
         println!("skipped: fix the problems above first");
     } else {
-        let store = match &a.store {
-            Some(dir) => medrd_kg::store::open(dir)?,
-            None => medrd_kg::store::build_in_memory(&data, &a.ontology, &base)?,
+        let (store, ontology_graph) = match &a.store {
+            Some(dir) => {
+                let store = medrd_kg::store::open(dir)?;
+                // the graph that holds the ontology, whatever base the store was built with
+                let graph = store
+                    .quads_for_pattern(Some(medrd_kg::vocab::ONTOLOGY.into()), None, None, None)
+                    .filter_map(Result::ok)
+                    .find_map(|q| match q.graph_name {
+                        oxigraph::model::GraphName::NamedNode(g) => Some(g.into_string()),
+                        _ => None,
+                    })
+                    .unwrap_or_default();
+                (store, graph)
+            }
+            None => (
+                medrd_kg::store::build_in_memory(&data, &a.ontology, &base)?,
+                Mapper::new(&base, &data)
+                    .graph_iri(ONTOLOGY_GRAPH)?
+                    .into_string(),
+            ),
         };
-        let ontology_graph = Mapper::new(&base, &data).graph_iri(ONTOLOGY_GRAPH)?;
-        let report = medrd_kg::shacl::validate(&store, ontology_graph.as_str(), &shapes)?;
+        let report = medrd_kg::shacl::validate(&store, &ontology_graph, &shapes)?;
         for f in &report.findings {
             println!(
                 "{} {} {} {} {}",
