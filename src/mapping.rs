@@ -57,6 +57,15 @@ fn plain(s: &str) -> Literal {
     Literal::new_simple_literal(s)
 }
 
+/// The official / unofficial status of an English name.
+fn english_status(official: bool) -> NamedNodeRef<'static> {
+    if official {
+        mrd::OFFICIAL
+    } else {
+        mrd::UNOFFICIAL
+    }
+}
+
 struct Writer<'s> {
     sink: &'s mut dyn QuadSink,
     graph: GraphName,
@@ -64,6 +73,14 @@ struct Writer<'s> {
 }
 
 impl Writer<'_> {
+    /// skos:prefLabel and rdfs:label in Japanese and English.
+    fn names(&mut self, s: &NamedNode, name_ja: &str, name_en: &str) -> Result<()> {
+        self.t(s, skos::PREF_LABEL, ja(name_ja))?;
+        self.t(s, skos::PREF_LABEL, en(name_en))?;
+        self.t(s, rdfs::LABEL, ja(name_ja))?;
+        self.t(s, rdfs::LABEL, en(name_en))
+    }
+
     fn t(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) -> Result<()> {
         self.count += 1;
         self.sink
@@ -197,10 +214,7 @@ impl<'a> Mapper<'a> {
             let r = &s.rec;
             let iri = self.iri(path::strategy(r.number))?;
             w.t(&iri, rdf::TYPE, mrd::HEALTHCARE_POLICY)?;
-            w.t(&iri, skos::PREF_LABEL, ja(&r.name))?;
-            w.t(&iri, skos::PREF_LABEL, en(&r.name_en))?;
-            w.t(&iri, rdfs::LABEL, ja(&r.name))?;
-            w.t(&iri, rdfs::LABEL, en(&r.name_en))?;
+            w.names(&iri, &r.name, &r.name_en)?;
             w.t(&iri, mrd::STRATEGY_NUMBER, int(r.number.into()))?;
             w.t(&iri, mrd::START_YEAR, int(r.start_year.into()))?;
             w.t(&iri, mrd::END_YEAR, int(r.end_year.into()))?;
@@ -236,19 +250,8 @@ impl<'a> Mapper<'a> {
             if r.kind == "ministry" || r.kind == "agency" {
                 w.t(&iri, rdf::TYPE, org::FORMAL_ORGANIZATION)?;
             }
-            w.t(&iri, skos::PREF_LABEL, ja(&r.name))?;
-            w.t(&iri, skos::PREF_LABEL, en(&r.name_en))?;
-            w.t(&iri, rdfs::LABEL, ja(&r.name))?;
-            w.t(&iri, rdfs::LABEL, en(&r.name_en))?;
-            w.t(
-                &iri,
-                mrd::ENGLISH_STATUS,
-                if r.official_en {
-                    mrd::OFFICIAL
-                } else {
-                    mrd::UNOFFICIAL
-                },
-            )?;
+            w.names(&iri, &r.name, &r.name_en)?;
+            w.t(&iri, mrd::ENGLISH_STATUS, english_status(r.official_en))?;
             w.t(&iri, org::IDENTIFIER, plain(&r.id))?;
             w.t(&iri, org::CLASSIFICATION, plain(&r.kind))?;
             if let Some(code) = &r.code {
@@ -411,15 +414,7 @@ impl<'a> Mapper<'a> {
             }
             w.t(&iri, skos::PREF_LABEL, en(&r.label_en))?;
             w.t(&iri, rdfs::LABEL, en(&r.label_en))?;
-            w.t(
-                &iri,
-                mrd::ENGLISH_STATUS,
-                if r.official_en {
-                    mrd::OFFICIAL
-                } else {
-                    mrd::UNOFFICIAL
-                },
-            )?;
+            w.t(&iri, mrd::ENGLISH_STATUS, english_status(r.official_en))?;
             for (name, year) in [(&r.fy2024, 2024), (&r.fy2026, 2026)] {
                 if let Some(n) = name {
                     if Some(n) != latest {
@@ -626,10 +621,7 @@ impl<'a> Mapper<'a> {
         let iri = self.iri(path::project(year, r.number))?;
         w.t(&iri, rdf::TYPE, mrd::INTEGRATED_PROJECT)?;
         w.t(&iri, mrd::PROJECT_NUMBER, int(r.number.into()))?;
-        w.t(&iri, skos::PREF_LABEL, ja(&r.name))?;
-        w.t(&iri, skos::PREF_LABEL, en(&r.name_en))?;
-        w.t(&iri, rdfs::LABEL, ja(&r.name))?;
-        w.t(&iri, rdfs::LABEL, en(&r.name_en))?;
+        w.names(&iri, &r.name, &r.name_en)?;
         w.t(&iri, mrd::ENGLISH_STATUS, mrd::UNOFFICIAL)?;
         w.t(
             &iri,

@@ -47,6 +47,12 @@ pub struct Row {
     pub status: Status,
 }
 
+/// How far a sum of `n` printed (rounded) terms may be from a printed total: each of the
+/// `n + 1` figures is off by at most half a unit.
+fn tolerance(n: usize) -> Decimal {
+    Decimal::from(n + 1) / Decimal::from(2)
+}
+
 impl Row {
     fn new(
         fiscal_year: i32,
@@ -57,10 +63,9 @@ impl Row {
     ) -> Row {
         let computed: Decimal = parts.iter().copied().sum();
         let diff = (computed - stated).abs();
-        let tolerance = Decimal::from(parts.len() + 1) / Decimal::from(2);
         let status = if diff.is_zero() {
             Status::Exact
-        } else if diff <= tolerance {
+        } else if diff <= tolerance(parts.len()) {
             Status::Rounding
         } else {
             Status::Mismatch
@@ -86,14 +91,13 @@ impl Row {
         parts: &[Decimal],
     ) -> Row {
         let mut row = Row::new(fiscal_year, scope, check, stated, parts);
-        let tolerance = Decimal::from(parts.len() + 1) / Decimal::from(2);
         row.status = if row.computed <= stated {
             if row.computed == stated {
                 Status::Exact
             } else {
                 Status::Bound
             }
-        } else if row.computed - stated <= tolerance {
+        } else if row.computed - stated <= tolerance(parts.len()) {
             Status::Rounding
         } else {
             Status::Mismatch

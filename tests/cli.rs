@@ -301,6 +301,24 @@ fn base_option_mints_every_iri_under_it() {
     );
 }
 
+/// The number of triples the store at `store` answers with.
+fn count_triples(cwd: &std::path::Path, store: &std::path::Path) -> String {
+    run_in(
+        cwd,
+        &[
+            "query",
+            "--store",
+            s(store),
+            "-f",
+            "csv",
+            "-q",
+            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
+        ],
+    )
+    .ok()
+    .stdout
+}
+
 /// Builds `dir/store` from `dir/data`, breaks a data file with `edit`, rebuilds and checks the
 /// error names the file and line, the exit is non-zero and the old store still answers.
 fn bad_data(file: &str, from: &str, to: &str, expected_message: &str, line_needle: &str) {
@@ -308,20 +326,7 @@ fn bad_data(file: &str, from: &str, to: &str, expected_message: &str, line_needl
     let data = dir.path().join("data");
     let store = dir.path().join("store");
     run_in(dir.path(), &["build", "--store", s(&store)]).ok();
-    let before = run_in(
-        dir.path(),
-        &[
-            "query",
-            "--store",
-            s(&store),
-            "--format",
-            "csv",
-            "--query",
-            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
-        ],
-    )
-    .ok()
-    .stdout;
+    let before = count_triples(dir.path(), &store);
 
     let path = data.join(file);
     edit(&path, from, to);
@@ -345,20 +350,7 @@ fn bad_data(file: &str, from: &str, to: &str, expected_message: &str, line_needl
         out.stderr
     );
 
-    let after = run_in(
-        dir.path(),
-        &[
-            "query",
-            "--store",
-            s(&store),
-            "--format",
-            "csv",
-            "--query",
-            "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }",
-        ],
-    )
-    .ok()
-    .stdout;
+    let after = count_triples(dir.path(), &store);
     assert_eq!(before, after, "the previous store answers as before");
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
