@@ -267,6 +267,9 @@ impl<'a> Mapper<'a> {
             if let Some(c) = &r.comment {
                 w.t(&iri, rdfs::COMMENT, en(c))?;
             }
+            for a in &r.aliases {
+                w.t(&iri, skos::ALT_LABEL, ja(a))?;
+            }
         }
         for d in &data.documents {
             self.write_document_meta(w, d)?;
@@ -574,6 +577,18 @@ impl<'a> Mapper<'a> {
             for name in [&r.from, &r.to] {
                 if let Some(slug) = self.names.slug(year, name) {
                     w.t(&iri, mrd::PROGRAM_PROP, self.iri(path::program(slug))?)?;
+                }
+                let org = self
+                    .data
+                    .organizations
+                    .iter()
+                    .find(|o| &o.rec.name == name || o.rec.aliases.contains(name));
+                if let Some(o) = org {
+                    w.t(
+                        &iri,
+                        mrd::ORGANIZATION,
+                        self.iri(path::organization(&o.rec.id))?,
+                    )?;
                 }
             }
             if !r.comment.is_empty() {

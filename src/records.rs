@@ -132,6 +132,9 @@ pub struct OrganizationRec {
     pub parent: Option<String>,
     #[serde(default)]
     pub comment: Option<String>,
+    /// Other names the documents print for it (e.g. （独）医薬品医療機器総合機構（ＰＭＤＡ）).
+    #[serde(default)]
+    pub aliases: Vec<String>,
 }
 
 // ---------------------------------------------------------------- <doc>/summary.toml

@@ -155,7 +155,7 @@ pub mod mrd {
         HAS_BULLET = "bullet", ENTRY = "entry", TEXT = "text", CONTINUITY = "continuity", RENAMED_FROM = "renamedFrom",
         POSSIBLY_SAME_AS = "possiblySameAs", EVIDENCE = "evidence", APPEARS_IN = "appearsIn",
         LISTED_IN = "listedIn", COVERS_PHASE = "coversPhase", PHASE = "phase", BASIS = "basis",
-        RELATION = "relation", FROM_PROJECT = "fromProject", TO_PROJECT = "toProject", SHARED_PROGRAM = "sharedProgram", SHARED_PROGRAM_COUNT = "sharedProgramCount", LINK_FROM = "linkFrom", LINK_TO = "linkTo", ENGLISH_STATUS = "englishLabelStatus",
+        RELATION = "relation", ORGANIZATION = "organization", FROM_PROJECT = "fromProject", TO_PROJECT = "toProject", SHARED_PROGRAM = "sharedProgram", SHARED_PROGRAM_COUNT = "sharedProgramCount", LINK_FROM = "linkFrom", LINK_TO = "linkTo", ENGLISH_STATUS = "englishLabelStatus",
         // code lists (concepts)
         CATEGORY_AMED = "category-amed", CATEGORY_INHOUSE = "category-inhouse", CATEGORY_ALL = "category-all",
         KIND_TOTAL = "kind-total", KIND_REQUEST = "kind-request", KIND_YOUBOU = "kind-youbou",

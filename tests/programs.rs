@@ -586,3 +586,25 @@ fn fund_based_lines_keep_their_supplementary_budgets() {
         .sum();
     assert!((pj6 - 269.0).abs() <= 2.0, "{pj6}");
 }
+
+#[test]
+fn support_networks_and_what_they_support() {
+    let rows = query_rows("queries/support_networks.rq");
+    let supports = |year: &str, org: &str, project: &str| {
+        !find(
+            &rows,
+            &[
+                ("fiscalYear", year),
+                ("organization", org),
+                ("projectNumber", project),
+            ],
+        )
+        .is_empty()
+    };
+    // FY2026 p.5 (PJ3) prints "創薬支援ネットワーク", "医療機器開発支援ネットワーク" and
+    // "（独）医薬品医療機器総合機構（ＰＭＤＡ）による支援"; FY2024 p.1 (PJ1) prints the PMDA support.
+    assert!(supports("2026", "創薬支援ネットワーク", "3"));
+    assert!(supports("2026", "医療機器開発支援ネットワーク", "3"));
+    assert!(supports("2026", "独立行政法人医薬品医療機器総合機構", "3"));
+    assert!(supports("2024", "独立行政法人医薬品医療機器総合機構", "1"));
+}
