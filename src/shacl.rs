@@ -5,7 +5,7 @@ use std::io::Cursor;
 use std::path::Path;
 
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{GraphName, NamedOrBlankNode};
+use oxigraph::model::GraphName;
 use oxigraph::store::Store;
 use rudof_rdf::rdf_core::RDFFormat;
 use rudof_rdf::rdf_impl::{InMemoryGraph, ReaderMode};
@@ -99,6 +99,3 @@ pub fn validate(store: &Store, ontology_graph: &str, shapes: &Path) -> Result<Re
         triples,
     })
 }
-
-#[allow(dead_code)]
-fn _assert_types(_: NamedOrBlankNode) {}
