@@ -22,6 +22,8 @@ pub enum Status {
     Mismatch,
     /// Below a stated upper bound (some stated money is not attributable).
     Bound,
+    /// A mismatch the data explains (`reconciliation.toml`).
+    Explained,
 }
 
 impl Status {
@@ -31,6 +33,7 @@ impl Status {
             Status::Rounding => "rounding",
             Status::Mismatch => "MISMATCH",
             Status::Bound => "within bound",
+            Status::Explained => "explained",
         }
     }
 }
@@ -45,6 +48,8 @@ pub struct Row {
     pub computed: Decimal,
     pub terms: usize,
     pub status: Status,
+    /// The data's explanation of a mismatch.
+    pub explanation: Option<String>,
 }
 
 /// How far a sum of `n` printed (rounded) terms may be from a printed total: each of the
@@ -78,6 +83,7 @@ impl Row {
             computed,
             terms: parts.len(),
             status,
+            explanation: None,
         }
     }
 
@@ -110,16 +116,63 @@ impl Row {
     }
 }
 
-/// Every reconciliation the data allows, in a stable order.
+/// Every reconciliation the data allows, in a stable order; mismatches the data explains
+/// are marked `Explained`.
 pub fn reconcile(data: &Data) -> Vec<Row> {
     let mut rows = Vec::new();
     for d in &data.documents {
-        summary_rows(d, &mut rows);
-        project_rows(d, &mut rows);
-        line_rows(d, &mut rows);
-        ministry_rows(data, d, &mut rows);
+        let mut doc_rows = Vec::new();
+        summary_rows(d, &mut doc_rows);
+        project_rows(d, &mut doc_rows);
+        line_rows(d, &mut doc_rows);
+        ministry_rows(data, d, &mut doc_rows);
+        for row in &mut doc_rows {
+            if row.status != Status::Mismatch {
+                continue;
+            }
+            if let Some(e) = d
+                .explained
+                .iter()
+                .find(|e| e.rec.scope == row.scope && e.rec.check == row.check)
+            {
+                row.status = Status::Explained;
+                row.explanation = Some(e.rec.reasoning.clone());
+            }
+        }
+        rows.extend(doc_rows);
     }
     rows
+}
+
+/// Explanations that explain nothing: no such check, or a check that is not a mismatch.
+/// (A stale explanation would hide the next real difference.)
+pub fn stale_explanations(data: &Data) -> Vec<crate::error::Problem> {
+    let rows = reconcile(data);
+    let mut problems = Vec::new();
+    for d in &data.documents {
+        let year = d.doc.rec.fiscal_year;
+        for e in &d.explained {
+            let row = rows.iter().find(|r| {
+                r.fiscal_year == year && r.scope == e.rec.scope && r.check == e.rec.check
+            });
+            let message = match row {
+                None => format!(
+                    "explains no reconciliation check of FY{year}: scope {:?} with check {:?} does not exist (copy both from `medrd-kg validate --all`)",
+                    e.rec.scope, e.rec.check
+                ),
+                Some(r) if r.status != Status::Explained => {
+                    format!("explains a check that is not a mismatch (it is {}): remove the explanation", r.status.as_str())
+                }
+                Some(_) if e.rec.reasoning.trim().is_empty() => "an explanation needs its reasoning".to_owned(),
+                Some(_) => continue,
+            };
+            problems.push(crate::error::Problem {
+                location: e.loc.clone(),
+                message,
+            });
+        }
+    }
+    problems
 }
 
 fn summary_rows(d: &DocumentData, rows: &mut Vec<Row>) {

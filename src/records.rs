@@ -378,3 +378,23 @@ pub struct IdentityRec {
     #[serde(default)]
     pub possibly_same_as: Option<String>,
 }
+
+// ---------------------------------------------------------------- <doc>/reconciliation.toml
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReconciliationFile {
+    #[serde(default)]
+    pub explained: Vec<Spanned<ExplainedRec>>,
+}
+
+/// Why a reconciliation check differs beyond rounding, recorded so that `validate` reports it
+/// as explained instead of failing. `scope` and `check` are as the reconciliation table
+/// prints them.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExplainedRec {
+    pub scope: String,
+    pub check: String,
+    pub reasoning: String,
+}

@@ -11,6 +11,7 @@
 //! <doc>/lines.toml      budget lines of the diagram pages        (optional)
 //! <doc>/programs.toml   ◆ items of the ポイント pages            (optional)
 //! <doc>/links.toml      relations stated on the pages           (optional)
+//! <doc>/reconciliation.toml  differences beyond rounding, explained (optional)
 //! sources/              the source texts, as extracted from the PDFs
 //! ```
 
@@ -76,6 +77,8 @@ pub struct DocumentData {
     pub lines: Vec<Located<LineRec>>,
     pub programs: Vec<Located<ProgramRec>>,
     pub links: Vec<Located<LinkRec>>,
+    /// Reconciliation differences the data explains (`reconciliation.toml`).
+    pub explained: Vec<Located<ExplainedRec>>,
 }
 
 /// The whole data folder, as records.
@@ -224,7 +227,13 @@ pub fn read_data(root: &Path) -> Result<Data> {
             Some((f, t)) => locate(&links_path, &t, f.link),
             None => Vec::new(),
         };
+        let explained_path = dir.join("reconciliation.toml");
+        let explained = match read_optional::<ReconciliationFile>(&explained_path)? {
+            Some((f, t)) => locate(&explained_path, &t, f.explained),
+            None => Vec::new(),
+        };
         documents.push(DocumentData {
+            explained,
             figures: locate(&summary_path, &summary_text, summary.figure),
             notes: locate(&summary_path, &summary_text, summary.note),
             projects: locate(&projects_path, &projects_text, projects.project),

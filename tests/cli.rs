@@ -527,3 +527,53 @@ fn an_interrupted_swap_is_repaired_and_stale_temporaries_removed() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+#[test]
+fn a_mismatch_fails_validate_unless_the_data_explains_it() {
+    let dir = scratch();
+    // Move FY2026 PJ1's 創薬基盤推進研究事業 (35) from AMED to in-house: both sums now differ by 35.
+    let lines = dir.path().join("data/fy2026/lines.toml");
+    let text = std::fs::read_to_string(&lines).unwrap();
+    let at = text.find("programs = [\"創薬基盤推進研究事業\"]").unwrap();
+    let funding = at + text[at..].find("funding = \"AMED\"").unwrap();
+    let text = format!(
+        "{}funding = \"inhouse\"{}",
+        &text[..funding],
+        &text[funding + "funding = \"AMED\"".len()..]
+    );
+    std::fs::write(&lines, text).unwrap();
+    let out = run_in(dir.path(), &["validate"]);
+    assert!(!out.success(), "an unexplained mismatch fails validate");
+    assert!(
+        out.stdout.contains("MISMATCH") && out.stdout.contains("2 mismatched"),
+        "{}",
+        out.stdout
+    );
+
+    let explanations = dir.path().join("data/fy2026/reconciliation.toml");
+    std::fs::write(
+        &explanations,
+        "[[explained]]\nscope = \"PJ1 医薬品プロジェクト\"\ncheck = \"sum of AMED lines = stated AMED\"\nreasoning = \"test: moved on purpose\"\n\n\
+         [[explained]]\nscope = \"PJ1 医薬品プロジェクト\"\ncheck = \"sum of inhouse lines = stated inhouse\"\nreasoning = \"test: moved on purpose\"\n",
+    )
+    .unwrap();
+    let out = run_in(dir.path(), &["validate"]);
+    assert!(out.success(), "explained mismatches pass:\n{}", out.stdout);
+    assert!(
+        out.stdout.contains("2 explained, 0 mismatched"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("explained: FY2026 PJ1 医薬品プロジェクト / sum of AMED lines = stated AMED: test: moved on purpose"), "{}", out.stdout);
+
+    // An explanation of a check that does not differ is stale, and fails.
+    std::fs::write(&explanations, "[[explained]]\nscope = \"PJ2 医療機器・ヘルスケアプロジェクト\"\ncheck = \"sum of AMED lines = stated AMED\"\nreasoning = \"stale\"\n").unwrap();
+    let out = run_in(dir.path(), &["validate"]);
+    assert!(!out.success());
+    assert!(
+        out.stdout
+            .contains("reconciliation.toml:1:1: explains a check that is not a mismatch"),
+        "{}",
+        out.stdout
+    );
+}

@@ -46,13 +46,19 @@ pub fn run(a: ValidateArgs) -> anyhow::Result<ExitCode> {
     // 2. Reconciliation of the stated sums.
     println!("\n== Reconciliation (amounts in 億円; printed figures are rounded, so a sum of n terms may differ by up to (n+1)/2)");
     let rows = reconcile(&data);
-    let mut counts = [0usize; 4];
+    let (mut exact, mut rounding, mut bound, mut explained, mut mismatched) = (0, 0, 0, 0, 0);
     println!(
         "{:<6} {:<40} {:<58} {:>8} {:>8} {:>6}  status",
         "FY", "scope", "check", "stated", "sum", "diff"
     );
     for r in &rows {
-        counts[r.status as usize] += 1;
+        match r.status {
+            Status::Exact => exact += 1,
+            Status::Rounding => rounding += 1,
+            Status::Bound => bound += 1,
+            Status::Explained => explained += 1,
+            Status::Mismatch => mismatched += 1,
+        }
         if a.all || r.status != Status::Exact {
             println!(
                 "{:<6} {:<40} {:<58} {:>8} {:>8} {:>+6}  {}",
@@ -66,15 +72,24 @@ pub fn run(a: ValidateArgs) -> anyhow::Result<ExitCode> {
             );
         }
     }
+    for r in rows.iter().filter(|r| r.status == Status::Explained) {
+        println!(
+            "explained: FY{} {} / {}: {}",
+            r.fiscal_year,
+            r.scope,
+            r.check,
+            r.explanation.as_deref().unwrap_or_default()
+        );
+    }
     println!(
-        "{} checks: {} exact, {} within rounding, {} within a bound, {} mismatched",
-        rows.len(),
-        counts[0],
-        counts[1],
-        counts[3],
-        counts[2]
+        "{} checks: {exact} exact, {rounding} within rounding, {bound} within a bound, {explained} explained, {mismatched} mismatched",
+        rows.len()
     );
-    if counts[2] > 0 {
+    let stale = medrd_kg::reconcile::stale_explanations(&data);
+    for p in &stale {
+        println!("{p}");
+    }
+    if mismatched > 0 || !stale.is_empty() {
         failed = true;
     }
 
