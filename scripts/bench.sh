@@ -35,7 +35,7 @@ report() {
   local mib; mib=$(peak_mib "$@")
   printf '%-34s %10s %8.1f %10s\n' "$name" "$ms" "$(echo "$ms / $base" | bc -l)" "$mib"
 }
-report "start-up (baseline)" "$bin" --version
+printf '%-34s %10s %8.1f %10s\n' "start-up (baseline)" "$base" 1 "$(peak_mib "$bin" --version)"
 report "build (validate+map+load+swap)" "$bin" build --store "$work/store"
 report "validate (records, sums, SHACL)" "$bin" validate
 report "query projects.rq" "$bin" query queries/projects.rq --store "$work/store" -f csv
