@@ -130,11 +130,13 @@ pub fn reconcile(data: &Data) -> Vec<Row> {
             if row.status != Status::Mismatch {
                 continue;
             }
-            if let Some(e) = d
-                .explained
-                .iter()
-                .find(|e| e.rec.scope == row.scope && e.rec.check == row.check)
-            {
+            let difference = row.difference();
+            let explains = |e: &&crate::source::Located<crate::records::ExplainedRec>| {
+                e.rec.scope == row.scope
+                    && e.rec.check == row.check
+                    && e.rec.difference.trim().parse::<Decimal>().ok() == Some(difference)
+            };
+            if let Some(e) = d.explained.iter().find(explains) {
                 row.status = Status::Explained;
                 row.explanation = Some(e.rec.reasoning.clone());
             }
@@ -151,14 +153,25 @@ pub fn stale_explanations(data: &Data) -> Vec<crate::error::Problem> {
     let mut problems = Vec::new();
     for d in &data.documents {
         let year = d.doc.rec.fiscal_year;
-        for e in &d.explained {
+        for (i, e) in d.explained.iter().enumerate() {
             let row = rows.iter().find(|r| {
                 r.fiscal_year == year && r.scope == e.rec.scope && r.check == e.rec.check
             });
+            let difference = e.rec.difference.trim().parse::<Decimal>().ok();
+            let duplicate = d.explained[..i]
+                .iter()
+                .any(|o| o.rec.scope == e.rec.scope && o.rec.check == e.rec.check);
             let message = match row {
                 None => format!(
                     "explains no reconciliation check of FY{year}: scope {:?} with check {:?} does not exist (copy both from `medrd-kg validate --all`)",
                     e.rec.scope, e.rec.check
+                ),
+                Some(_) if duplicate => "a second explanation of the same check".to_owned(),
+                Some(_) if difference.is_none() => format!("difference {:?} is not a signed decimal (e.g. \"-35\")", e.rec.difference),
+                Some(r) if difference != Some(r.difference()) => format!(
+                    "explains a difference of {} but the check now differs by {}: review the explanation",
+                    e.rec.difference.trim(),
+                    r.difference()
                 ),
                 Some(r) if r.status != Status::Explained => {
                     format!("explains a check that is not a mismatch (it is {}): remove the explanation", r.status.as_str())

@@ -389,12 +389,15 @@ pub struct ReconciliationFile {
 }
 
 /// Why a reconciliation check differs beyond rounding, recorded so that `validate` reports it
-/// as explained instead of failing. `scope` and `check` are as the reconciliation table
-/// prints them.
+/// as explained instead of failing. `scope`, `check` and `difference` are as the
+/// reconciliation table prints them.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExplainedRec {
     pub scope: String,
     pub check: String,
+    /// The difference explained (sum − stated, as the table prints it, e.g. "-35"): an
+    /// explanation stops applying when the difference changes.
+    pub difference: String,
     pub reasoning: String,
 }

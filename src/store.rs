@@ -143,32 +143,40 @@ fn check_target(target: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Puts back a store that an interrupted swap left aside (`.<name>.old-<pid>`), and removes
-/// the temporary folders of builds that are no longer running.
-fn recover(target: &Path) -> Result<()> {
+/// Puts back a store that an interrupted swap left aside (`.<name>.old-<pid>`).
+fn restore(target: &Path) -> Result<()> {
     if !target.exists() {
         if let Some((old, _)) = siblings(target, "old")
             .into_iter()
             .rev()
-            .find(|(p, _)| is_store(p))
+            .find(|(p, pid)| pid.is_some() && is_store(p))
         {
             std::fs::rename(&old, target)
                 .map_err(|e| Error::io_op("restore the previous store from", &old, e))?;
         }
     }
-    if Path::new("/proc/self").exists() {
-        let stale_old = if target.exists() {
-            siblings(target, "old")
-        } else {
-            Vec::new()
-        };
-        for (tmp, pid) in siblings(target, "tmp").into_iter().chain(stale_old) {
-            let alive = pid.is_some_and(|p| {
-                p == std::process::id() || Path::new(&format!("/proc/{p}")).exists()
-            });
-            if !alive {
-                let _ = std::fs::remove_dir_all(&tmp);
-            }
+    Ok(())
+}
+
+/// Restores an interrupted swap, then removes what dead builds left: only folders named
+/// `.<name>.tmp-<pid>` / `.<name>.old-<pid>` whose process is gone and that are empty or hold
+/// a store. Anything else is left alone.
+fn recover(target: &Path) -> Result<()> {
+    restore(target)?;
+    if !Path::new("/proc/self").exists() || !target.exists() {
+        return Ok(());
+    }
+    for (leftover, pid) in siblings(target, "tmp")
+        .into_iter()
+        .chain(siblings(target, "old"))
+    {
+        let Some(pid) = pid else { continue };
+        let running = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
+        let empty = std::fs::read_dir(&leftover)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !running && (empty || is_store(&leftover)) {
+            let _ = std::fs::remove_dir_all(&leftover);
         }
     }
     Ok(())
@@ -309,7 +317,7 @@ fn swap_in(new: &Path, target: &Path) -> Result<()> {
 
 /// Opens an existing store for reading.
 pub fn open(path: &Path) -> Result<Store> {
-    recover(path)?;
+    restore(path)?;
     if !path.is_dir() {
         return Err(Error::NoStore {
             path: path.to_path_buf(),

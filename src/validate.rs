@@ -36,29 +36,37 @@ pub fn parse_amount(a: &AmountText) -> Option<Decimal> {
 /// The numbers printed in a phrase, read as the document prints them: full-width digits and
 /// points, thousands separators (，or ,) removed.
 pub fn printed_numbers(phrase: &str) -> Vec<Decimal> {
+    let chars: Vec<char> = phrase
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            '，' => ',',
+            other => other,
+        })
+        .collect();
     let mut out = Vec::new();
     let mut current = String::new();
     let flush = |current: &mut String, out: &mut Vec<Decimal>| {
-        let t = current.trim_end_matches('.');
-        if let Ok(d) = Decimal::from_str(t) {
+        if let Ok(d) = Decimal::from_str(current.trim_end_matches('.')) {
             out.push(d.normalize());
         }
         current.clear();
     };
-    for c in phrase.chars() {
-        let c = match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            other => other,
-        };
-        if c.is_ascii_digit() || (c == '.' && !current.is_empty()) {
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_digit() || (c == '.' && !current.is_empty() && !current.contains('.')) {
             current.push(c);
-        } else if c == ',' || c == '，' {
-            // a thousands separator inside a number (1,489) or a list comma (文697,厚579)
-            if !current.is_empty() && !current.contains('.') {
-                continue;
-            }
-        } else if !current.is_empty() {
+            continue;
+        }
+        // a thousands separator: after digits (no point yet), followed by exactly three digits
+        let thousands = c == ','
+            && !current.is_empty()
+            && !current.contains('.')
+            && chars
+                .get(i + 1..i + 4)
+                .is_some_and(|d| d.iter().all(|c| c.is_ascii_digit()))
+            && !chars.get(i + 4).is_some_and(|c| c.is_ascii_digit());
+        if !thousands && !current.is_empty() {
             flush(&mut current, &mut out);
         }
     }
@@ -854,5 +862,14 @@ mod tests {
         assert!(printed_in(d("697"), "文697,厚579"));
         assert!(!printed_in(d("36"), "概算要求額35億円"));
         assert!(!printed_in(d("48"), "１，４８９億円"));
+        assert_eq!(printed_numbers("0.4,5"), vec![d("0.4"), d("5")]);
+        assert_eq!(printed_numbers("97.8,12.3"), vec![d("97.8"), d("12.3")]);
+        assert_eq!(
+            printed_numbers("697,579"),
+            vec![d("697579")],
+            "three digits after a comma read as thousands"
+        );
+        assert_eq!(printed_numbers("10,7,6"), vec![d("10"), d("7"), d("6")]);
+        assert_eq!(printed_numbers("1,489.5億円"), vec![d("1489.5")]);
     }
 }

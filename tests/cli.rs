@@ -553,8 +553,8 @@ fn a_mismatch_fails_validate_unless_the_data_explains_it() {
     let explanations = dir.path().join("data/fy2026/reconciliation.toml");
     std::fs::write(
         &explanations,
-        "[[explained]]\nscope = \"PJ1 医薬品プロジェクト\"\ncheck = \"sum of AMED lines = stated AMED\"\nreasoning = \"test: moved on purpose\"\n\n\
-         [[explained]]\nscope = \"PJ1 医薬品プロジェクト\"\ncheck = \"sum of inhouse lines = stated inhouse\"\nreasoning = \"test: moved on purpose\"\n",
+        "[[explained]]\nscope = \"PJ1 医薬品プロジェクト\"\ncheck = \"sum of AMED lines = stated AMED\"\ndifference = \"-35\"\nreasoning = \"test: moved on purpose\"\n\n\
+         [[explained]]\nscope = \"PJ1 医薬品プロジェクト\"\ncheck = \"sum of inhouse lines = stated inhouse\"\ndifference = \"+35\"\nreasoning = \"test: moved on purpose\"\n",
     )
     .unwrap();
     let out = run_in(dir.path(), &["validate"]);
@@ -566,8 +566,24 @@ fn a_mismatch_fails_validate_unless_the_data_explains_it() {
     );
     assert!(out.stdout.contains("explained: FY2026 PJ1 医薬品プロジェクト / sum of AMED lines = stated AMED: test: moved on purpose"), "{}", out.stdout);
 
+    // An explanation of another difference than the current one does not apply.
+    let text = std::fs::read_to_string(&explanations).unwrap().replacen(
+        "difference = \"-35\"",
+        "difference = \"-30\"",
+        1,
+    );
+    std::fs::write(&explanations, text).unwrap();
+    let out = run_in(dir.path(), &["validate"]);
+    assert!(!out.success());
+    assert!(
+        out.stdout
+            .contains("explains a difference of -30 but the check now differs by -35"),
+        "{}",
+        out.stdout
+    );
+
     // An explanation of a check that does not differ is stale, and fails.
-    std::fs::write(&explanations, "[[explained]]\nscope = \"PJ2 医療機器・ヘルスケアプロジェクト\"\ncheck = \"sum of AMED lines = stated AMED\"\nreasoning = \"stale\"\n").unwrap();
+    std::fs::write(&explanations, "[[explained]]\nscope = \"PJ2 医療機器・ヘルスケアプロジェクト\"\ncheck = \"sum of AMED lines = stated AMED\"\ndifference = \"0\"\nreasoning = \"stale\"\n").unwrap();
     let out = run_in(dir.path(), &["validate"]);
     assert!(!out.success());
     assert!(
