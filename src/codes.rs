@@ -106,16 +106,6 @@ code_list!(
     }
 );
 
-code_list!(
-    /// Continuity of a program between FY2024 and FY2026.
-    Continuity {
-        Continued = "continued" => mrd::CERTAIN,
-        Renamed = "renamed" => mrd::CERTAIN,
-        Only2024 = "only2024" => mrd::CERTAIN,
-        Only2026 = "only2026" => mrd::CERTAIN,
-    }
-);
-
 /// Ministry code `ALL`: the sum over ministries.
 pub const ALL_MINISTRIES: &str = "ALL";
 /// Organization id used for `ALL`.

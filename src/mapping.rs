@@ -410,7 +410,8 @@ impl<'a> Mapper<'a> {
             let r = &i.rec;
             let iri = self.iri(path::program(&r.slug))?;
             w.t(&iri, rdf::TYPE, mrd::PROGRAM)?;
-            let latest = r.fy2026.as_ref().or(r.fy2024.as_ref());
+            let names = r.yearly_names();
+            let latest = names.last().map(|(_, n)| *n);
             if let Some(name) = latest {
                 w.t(&iri, skos::PREF_LABEL, ja(name))?;
                 w.t(&iri, rdfs::LABEL, ja(name))?;
@@ -418,22 +419,20 @@ impl<'a> Mapper<'a> {
             w.t(&iri, skos::PREF_LABEL, en(&r.label_en))?;
             w.t(&iri, rdfs::LABEL, en(&r.label_en))?;
             w.t(&iri, mrd::ENGLISH_STATUS, english_status(r.official_en))?;
-            for (name, year) in [(&r.fy2024, 2024), (&r.fy2026, 2026)] {
-                if let Some(n) = name {
-                    if Some(n) != latest {
-                        w.t(&iri, skos::ALT_LABEL, ja(n))?;
-                    }
-                    w.t(
-                        &iri,
-                        mrd::APPEARS_IN,
-                        self.iri(path::program_year(&r.slug, year))?,
-                    )?;
+            for (year, n) in &names {
+                if Some(*n) != latest {
+                    w.t(&iri, skos::ALT_LABEL, ja(n))?;
                 }
+                w.t(
+                    &iri,
+                    mrd::APPEARS_IN,
+                    self.iri(path::program_year(&r.slug, *year))?,
+                )?;
             }
             for v in &r.variants {
                 w.t(&iri, skos::ALT_LABEL, ja(v))?;
             }
-            w.t(&iri, mrd::CONTINUITY, plain(&r.status))?;
+            w.t(&iri, mrd::CONTINUITY, plain(&r.continuity()))?;
             if !r.evidence.trim().is_empty() {
                 w.t(&iri, mrd::EVIDENCE, ja(&r.evidence))?;
             }
@@ -784,12 +783,9 @@ impl<'a> Mapper<'a> {
         let fy = self.iri(path::fiscal_year(year))?;
         for i in &self.data.identities {
             let r = &i.rec;
-            let name = match year {
-                2024 => r.fy2024.as_ref(),
-                2026 => r.fy2026.as_ref(),
-                _ => None,
+            let Some(name) = r.name_in(year) else {
+                continue;
             };
-            let Some(name) = name else { continue };
             let py = self.iri(path::program_year(&r.slug, year))?;
             w.t(&py, rdf::TYPE, mrd::PROGRAM_YEAR)?;
             w.t(&py, mrd::PROGRAM_PROP, self.iri(path::program(&r.slug))?)?;

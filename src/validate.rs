@@ -100,13 +100,11 @@ impl ProgramNames {
         let mut main = HashMap::new();
         for id in &data.identities {
             let r = &id.rec;
-            for (year, name) in [(2024, &r.fy2024), (2026, &r.fy2026)] {
-                if let Some(n) = name {
-                    main.insert((year, n.clone()), r.slug.clone());
-                    by_year.insert((year, n.clone()), r.slug.clone());
-                    for v in &r.variants {
-                        by_year.insert((year, v.clone()), r.slug.clone());
-                    }
+            for (year, n) in r.yearly_names() {
+                main.insert((year, n.to_owned()), r.slug.clone());
+                by_year.insert((year, n.to_owned()), r.slug.clone());
+                for v in &r.variants {
+                    by_year.insert((year, v.clone()), r.slug.clone());
                 }
             }
         }
@@ -445,6 +443,11 @@ fn check_identities(c: &mut Checker) {
         .collect();
     let mut seen = BTreeSet::new();
     let mut names: BTreeMap<(i32, &str), &str> = BTreeMap::new();
+    let years: BTreeSet<i32> = data
+        .documents
+        .iter()
+        .map(|d| d.doc.rec.fiscal_year)
+        .collect();
     for i in &data.identities {
         let r = &i.rec;
         if !is_slug(&r.slug) {
@@ -459,28 +462,29 @@ fn check_identities(c: &mut Checker) {
         for code in &r.ministries {
             c.ministry(&i.at("ministries"), code, false);
         }
-        let Some(status) = Continuity::parse(&r.status) else {
-            c.report(
-                &i.at("status"),
-                format!(
-                    "unknown status {:?}: expected one of {}",
-                    r.status,
-                    Continuity::choices()
+        for (key, name) in &r.names {
+            match key.parse::<i32>() {
+                Ok(y) if years.contains(&y) => {}
+                _ => c.report(
+                    &i.at("names"),
+                    format!(
+                        "names key {key:?} is not the fiscal year of a document: expected one of {}",
+                        years.iter().map(|y| y.to_string()).collect::<Vec<_>>().join(", ")
+                    ),
                 ),
-            );
-            continue;
-        };
-        let consistent = match (status, &r.fy2024, &r.fy2026) {
-            (Continuity::Continued, Some(a), Some(b)) => a == b,
-            (Continuity::Renamed, Some(a), Some(b)) => a != b,
-            (Continuity::Only2024, Some(_), None) | (Continuity::Only2026, None, Some(_)) => true,
-            _ => false,
-        };
-        if !consistent {
-            c.report(&i.at("status"), format!("status {:?} does not fit the names given (continued: the same fy2024 and fy2026 name; renamed: two different names; only2024 / only2026: one name)", r.status));
+            }
+            if name.trim().is_empty() {
+                c.report(&i.at("names"), format!("the FY{key} name is empty"));
+            }
         }
-        if status == Continuity::Renamed && r.evidence.trim().is_empty() {
-            c.report(&i.loc, "a renamed program needs its evidence");
+        if r.names.is_empty() {
+            c.report(
+                &i.at("names"),
+                "a program needs the name of at least one year",
+            );
+        }
+        if r.continuity() == "renamed" && r.evidence.trim().is_empty() {
+            c.report(&i.at("names"), "the names differ between years (renamed): give the evidence that it is the same program");
         }
         if let Some(other) = &r.possibly_same_as {
             if !slugs.contains(other.as_str()) {
@@ -490,24 +494,22 @@ fn check_identities(c: &mut Checker) {
                 );
             }
         }
-        for (year, name) in [(2024, &r.fy2024), (2026, &r.fy2026)] {
-            if let Some(n) = name {
-                for v in &r.variants {
-                    if let Some(prev) = names.insert((year, v.as_str()), r.slug.as_str()) {
-                        if prev != r.slug {
-                            c.report(
-                                &i.at("variants"),
-                                format!("variant {v:?} is already a name of program {prev:?}"),
-                            );
-                        }
+        for (year, n) in r.yearly_names() {
+            for v in &r.variants {
+                if let Some(prev) = names.insert((year, v.as_str()), r.slug.as_str()) {
+                    if prev != r.slug {
+                        c.report(
+                            &i.at("variants"),
+                            format!("variant {v:?} is already a name of program {prev:?}"),
+                        );
                     }
                 }
-                if let Some(prev) = names.insert((year, n.as_str()), r.slug.as_str()) {
-                    c.report(
-                        &i.loc,
-                        format!("FY{year} name {n:?} is already used by program {prev:?}"),
-                    );
-                }
+            }
+            if let Some(prev) = names.insert((year, n), r.slug.as_str()) {
+                c.report(
+                    &i.at("names"),
+                    format!("FY{year} name {n:?} is already used by program {prev:?}"),
+                );
             }
         }
     }

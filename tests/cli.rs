@@ -593,3 +593,14 @@ fn a_mismatch_fails_validate_unless_the_data_explains_it() {
         out.stdout
     );
 }
+
+#[test]
+fn bad_data_program_name_for_a_year_without_document() {
+    bad_data(
+        "programs.toml",
+        "names = { 2024 = \"創薬基盤推進研究事業\", 2026 = \"創薬基盤推進研究事業\" }",
+        "names = { 2024 = \"創薬基盤推進研究事業\", 2025 = \"創薬基盤推進研究事業\" }",
+        "names key \"2025\" is not the fiscal year of a document: expected one of 2024, 2026",
+        "2025 = ",
+    );
+}
