@@ -197,7 +197,12 @@ impl<'a> Mapper<'a> {
             dcterms::TITLE,
             ja("医療分野の研究開発関連予算 概算要求 ナレッジグラフ"),
         )?;
-        w.t(&ds, dcterms::DESCRIPTION, en("Integrated projects, programs, ministries, R&D phases and budget figures of the FY2024 and FY2026 budget requests for medical R&D (医療分野の研究開発関連予算 概算要求のポイント), each fact traced to its page and phrase."))?;
+        let years: Vec<String> = data
+            .documents
+            .iter()
+            .map(|d| format!("FY{}", d.doc.rec.fiscal_year))
+            .collect();
+        w.t(&ds, dcterms::DESCRIPTION, en(&format!("Integrated projects, programs, ministries, R&D phases and budget figures of the budget requests for medical R&D (医療分野の研究開発関連予算 概算要求のポイント) of {}, each fact traced to its page and phrase.", years.join(", "))))?;
         w.t(&ds, dcterms::LICENSE, CC_BY_4)?;
         w.t(&ds, void::URI_SPACE, plain(self.base.as_str()))?;
         w.t(
