@@ -69,7 +69,6 @@ fn english_status(official: bool) -> NamedNodeRef<'static> {
 struct Writer<'s> {
     sink: &'s mut dyn QuadSink,
     graph: GraphName,
-    count: u64,
 }
 
 impl Writer<'_> {
@@ -82,16 +81,9 @@ impl Writer<'_> {
     }
 
     fn t(&mut self, s: &NamedNode, p: NamedNodeRef<'_>, o: impl Into<Term>) -> Result<()> {
-        self.count += 1;
         self.sink
             .push(Quad::new(s.clone(), p, o, self.graph.clone()))
     }
-}
-
-/// What a mapping run wrote: quads per graph.
-#[derive(Debug, Default, Clone)]
-pub struct MappingReport {
-    pub graphs: BTreeMap<String, u64>,
 }
 
 /// The mapping of one data folder under one base.
@@ -148,25 +140,17 @@ impl<'a> Mapper<'a> {
     }
 
     /// Writes all data graphs (meta + one per document) into `sink`.
-    pub fn write(&self, sink: &mut dyn QuadSink) -> Result<MappingReport> {
-        let mut report = MappingReport::default();
+    pub fn write(&self, sink: &mut dyn QuadSink) -> Result<()> {
         let mut w = Writer {
             sink,
             graph: self.graph_iri(META_GRAPH)?.into(),
-            count: 0,
         };
         self.write_meta(&mut w)?;
-        report.graphs.insert(META_GRAPH.to_owned(), w.count);
         for d in &self.data.documents {
-            let mut w = Writer {
-                sink: w.sink,
-                graph: self.graph_iri(&d.doc.rec.id)?.into(),
-                count: 0,
-            };
+            w.graph = self.graph_iri(&d.doc.rec.id)?.into();
             self.write_document(&mut w, d)?;
-            report.graphs.insert(d.doc.rec.id.clone(), w.count);
         }
-        Ok(report)
+        Ok(())
     }
 
     fn provenance(

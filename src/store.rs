@@ -67,24 +67,22 @@ fn store_error(path: &Path, e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// `<parent>/.<name>.<tag>-<our pid>`: this build's temporary or old folder.
 fn sibling(target: &Path, tag: &str) -> PathBuf {
-    sibling_prefix(target, tag).with_file_name(format!(
+    parent_of(target).join(format!(
         "{}{}",
-        sibling_prefix(target, tag)
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default(),
+        sibling_prefix(target, tag),
         std::process::id()
     ))
 }
 
-/// `<parent>/.<name>.<tag>-` : the prefix of the temporary and old folders of a store.
-fn sibling_prefix(target: &Path, tag: &str) -> PathBuf {
+/// `.<name>.<tag>-`: how the temporary and old folders of a store are named.
+fn sibling_prefix(target: &Path, tag: &str) -> String {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "store".into());
-    parent_of(target).join(format!(".{name}.{tag}-"))
+    format!(".{name}.{tag}-")
 }
 
 fn parent_of(target: &Path) -> &Path {
@@ -96,10 +94,7 @@ fn parent_of(target: &Path) -> &Path {
 
 /// Siblings of `target` named `.<name>.<tag>-<pid>`, with their pid.
 fn siblings(target: &Path, tag: &str) -> Vec<(PathBuf, Option<u32>)> {
-    let prefix = sibling_prefix(target, tag);
-    let Some(prefix_name) = prefix.file_name().map(|n| n.to_string_lossy().into_owned()) else {
-        return Vec::new();
-    };
+    let prefix_name = sibling_prefix(target, tag);
     let Ok(entries) = std::fs::read_dir(parent_of(target)) else {
         return Vec::new();
     };
@@ -113,6 +108,12 @@ fn siblings(target: &Path, tag: &str) -> Vec<(PathBuf, Option<u32>)> {
         .collect();
     out.sort();
     out
+}
+
+fn is_empty_dir(path: &Path) -> bool {
+    std::fs::read_dir(path)
+        .map(|mut d| d.next().is_none())
+        .unwrap_or(false)
 }
 
 /// Whether `path` holds an Oxigraph (RocksDB) store.
@@ -134,10 +135,7 @@ fn check_target(target: &Path) -> Result<()> {
     if !target.is_dir() {
         return Err(refuse("exists and is not a folder"));
     }
-    let empty = std::fs::read_dir(target)
-        .map(|mut d| d.next().is_none())
-        .unwrap_or(false);
-    if !empty && !is_store(target) {
+    if !is_empty_dir(target) && !is_store(target) {
         return Err(refuse("is a folder that does not hold an Oxigraph store"));
     }
     Ok(())
@@ -172,10 +170,7 @@ fn recover(target: &Path) -> Result<()> {
     {
         let Some(pid) = pid else { continue };
         let running = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
-        let empty = std::fs::read_dir(&leftover)
-            .map(|mut d| d.next().is_none())
-            .unwrap_or(false);
-        if !running && (empty || is_store(&leftover)) {
+        if !running && (is_empty_dir(&leftover) || is_store(&leftover)) {
             let _ = std::fs::remove_dir_all(&leftover);
         }
     }
