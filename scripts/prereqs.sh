@@ -1,19 +1,67 @@
 #!/usr/bin/env sh
 # Installs the system packages medrd-kg needs beyond a Rust toolchain, when they are missing:
-#   libclang-dev   oxrocksdb-sys generates its RocksDB bindings with bindgen, which needs libclang
+#   libclang-dev   oxrocksdb-sys generates its RocksDB bindings with bindgen, which loads libclang
 #   raptor2-utils  `rapper`, the independent RDF parser the tests re-parse the dumps with
 # Debian/Ubuntu (apt-get); run as root or with sudo available. Does nothing when all are present.
+#
+# The libclang check looks for what bindgen (clang-sys) really loads: `libclang.so`,
+# `libclang.so.N` or `libclang-N.so[.M]`. The C++ interface library `libclang-cpp.so.N`
+# (package libclang-cpp14, often present on its own) is not it, and is skipped.
 set -eu
+
+has_libclang() {
+  if [ -n "${LIBCLANG_PATH:-}" ]; then
+    # clang-sys takes LIBCLANG_PATH as a folder or as the library file itself.
+    if [ -f "$LIBCLANG_PATH" ]; then return 0; fi
+    set -- "$LIBCLANG_PATH"
+  else
+    set -- /usr/lib/llvm-*/lib /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib /usr/local/lib
+  fi
+  for dir in "$@"; do
+    for f in "$dir"/libclang.so "$dir"/libclang.so.* "$dir"/libclang-[0-9]*.so "$dir"/libclang-[0-9]*.so.*; do
+      [ -e "$f" ] && return 0
+    done
+  done
+  return 1
+}
+
 need=""
-ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || [ -n "${LIBCLANG_PATH:-}" ] || need="$need libclang-dev"
+has_libclang || need="$need libclang-dev"
 command -v rapper >/dev/null 2>&1 || need="$need raptor2-utils"
-[ -z "$need" ] && exit 0
-if ! command -v apt-get >/dev/null 2>&1; then
-  echo "please install:$need (or set LIBCLANG_PATH to a libclang shared library)" >&2
-  exit 1
+if [ -n "$need" ]; then
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "prereqs: missing:$need; install them with your package manager" >&2
+    echo "prereqs: (or set LIBCLANG_PATH to the folder holding libclang.so)" >&2
+    exit 1
+  fi
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "prereqs: missing:$need, and not root without sudo: run 'apt-get install$need' as root" >&2
+      exit 1
+    fi
+    sudo="sudo"
+  fi
+  echo "prereqs: installing:$need" >&2
+  if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq ||
+     ! DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $need >/dev/null; then
+    echo "prereqs: 'apt-get install$need' failed; install them by hand and run this again" >&2
+    exit 1
+  fi
+  # Check again: a package that installed but did not bring what the build needs must fail here,
+  # not fifteen minutes into compiling RocksDB.
+  if ! has_libclang; then
+    echo "prereqs: libclang-dev is installed but no libclang.so was found; set LIBCLANG_PATH" >&2
+    exit 1
+  fi
+  if ! command -v rapper >/dev/null 2>&1; then
+    echo "prereqs: raptor2-utils is installed but 'rapper' is not on PATH" >&2
+    exit 1
+  fi
 fi
-sudo=""
-[ "$(id -u)" -eq 0 ] || sudo="sudo"
-echo "installing:$need" >&2
-DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $need >/dev/null
+
+echo "prereqs: ok (libclang for bindgen, rapper for the tests)" >&2
+if [ ! -d target ] || [ -z "$(ls -A target 2>/dev/null)" ]; then
+  echo "prereqs: first build ahead: cargo compiles RocksDB (C++) and about 400 crates," >&2
+  echo "prereqs: about 12 minutes on 2 cores and 2.5 GB in target/; later builds take seconds" >&2
+fi
