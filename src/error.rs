@@ -1,5 +1,7 @@
 //! Typed errors of the library. Every error that comes from a data file carries its
-//! position (`file:line:column`) so a user can jump straight to it.
+//! position (`file:line:column`) so a user can jump straight to it; errors from lower
+//! layers are kept as the `source` of ours, so the whole chain can be printed; and each
+//! error says whose fault it is ([`Fault`]), so a server can answer 400 or 500.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -53,14 +55,36 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Whose fault an error is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Bad input: a data file, an argument, a query. Fix the input (HTTP 400).
+    User,
+    /// The program or its environment failed: storage, writing output (HTTP 500).
+    Program,
+}
+
+/// A lower-level error kept as a cause.
+pub type Cause = Box<dyn std::error::Error + Send + Sync + 'static>;
+
 /// Errors of the library.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("cannot {op} {path}: {error}")]
+    /// A file or folder the user named cannot be read.
+    #[error("cannot read {}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// A file-system operation of the program failed (`op` is a verb: "rename", ...).
+    #[error("cannot {op} {}", path.display())]
     Io {
         op: &'static str,
         path: PathBuf,
-        error: std::io::Error,
+        #[source]
+        source: std::io::Error,
     },
 
     #[error("{location}: syntax error: {message}")]
@@ -82,26 +106,58 @@ pub enum Error {
         message: String,
     },
 
-    #[error("store {path}: {message}")]
-    Store { path: PathBuf, message: String },
-
-    #[error("no store at {path}: run `medrd-kg build` first (or pass --store DIR)")]
-    NoStore { path: PathBuf },
-
-    #[error("SPARQL syntax error{}: {message}", .file.as_ref().map(|f| format!(" in {}", f.display())).unwrap_or_default())]
-    QuerySyntax {
-        file: Option<PathBuf>,
+    /// The store cannot be opened, read or written.
+    #[error("store {}: {message}", path.display())]
+    Store {
+        path: PathBuf,
         message: String,
+        #[source]
+        source: Option<Cause>,
     },
 
-    #[error("query evaluation failed: {0}")]
-    QueryEval(String),
+    /// Reading an open store failed.
+    #[error("cannot read the store")]
+    StoreRead(#[source] oxigraph::store::StorageError),
 
-    #[error("cannot write {what}: {message}")]
-    Write { what: String, message: String },
+    /// A folder given as the store that a build will not replace.
+    #[error("store {}: {why}; refusing to replace it (choose another --store, or remove it yourself)", path.display())]
+    NotAStore { path: PathBuf, why: &'static str },
 
-    #[error("SHACL: {0}")]
-    Shacl(String),
+    #[error("no store at {}: run `medrd-kg build` first (or pass --store DIR)", path.display())]
+    NoStore { path: PathBuf },
+
+    #[error("SPARQL syntax error{}", .file.as_ref().map(|f| format!(" in {}", f.display())).unwrap_or_default())]
+    QuerySyntax {
+        file: Option<PathBuf>,
+        #[source]
+        source: oxigraph::sparql::SparqlSyntaxError,
+    },
+
+    #[error("query evaluation failed")]
+    QueryEval(#[source] oxigraph::sparql::QueryEvaluationError),
+
+    /// Writing output failed (a broken pipe is one: see [`Error::is_broken_pipe`]).
+    #[error("cannot write {what}")]
+    Write {
+        what: String,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("SHACL: {message}")]
+    Shacl {
+        message: String,
+        #[source]
+        source: Option<Cause>,
+    },
+
+    /// Something the program guarantees did not hold: a bug.
+    #[error("internal error: {message}")]
+    Internal {
+        message: String,
+        #[source]
+        source: Option<Cause>,
+    },
 
     #[error("{what} {value:?} is not valid: expected one of {choices}")]
     Choice {
@@ -128,18 +184,79 @@ impl fmt::Display for ProblemList<'_> {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// A failed read of `path`.
-    pub fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Self {
-        Error::io_op("read", path, error)
+    /// A failed read of a file or folder the user named.
+    pub fn read(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Read {
+            path: path.into(),
+            source,
+        }
     }
 
-    /// A failed file-system operation (`op` is a verb: "rename", "remove", ...).
-    pub fn io_op(op: &'static str, path: impl Into<PathBuf>, error: std::io::Error) -> Self {
+    /// A failed file-system operation of the program.
+    pub fn io(op: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         Error::Io {
             op,
             path: path.into(),
-            error,
+            source,
         }
+    }
+
+    /// A store error with its cause.
+    pub fn store(
+        path: impl Into<PathBuf>,
+        message: impl Into<String>,
+        source: impl Into<Cause>,
+    ) -> Self {
+        Error::Store {
+            path: path.into(),
+            message: message.into(),
+            source: Some(source.into()),
+        }
+    }
+
+    /// A broken invariant, with its cause.
+    pub fn internal(message: impl Into<String>, source: impl Into<Cause>) -> Self {
+        Error::Internal {
+            message: message.into(),
+            source: Some(source.into()),
+        }
+    }
+
+    /// A failed write of `what`.
+    pub fn write(what: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Write {
+            what: what.into(),
+            source,
+        }
+    }
+
+    /// Whose fault the error is.
+    pub fn fault(&self) -> Fault {
+        match self {
+            Error::Read { .. }
+            | Error::Syntax { .. }
+            | Error::Data { .. }
+            | Error::Invalid(_)
+            | Error::Base { .. }
+            | Error::Iri { .. }
+            | Error::NotAStore { .. }
+            | Error::NoStore { .. }
+            | Error::QuerySyntax { .. }
+            | Error::Choice { .. } => Fault::User,
+            Error::Io { .. }
+            | Error::Store { .. }
+            | Error::StoreRead(_)
+            | Error::QueryEval(_)
+            | Error::Write { .. }
+            | Error::Shacl { .. }
+            | Error::Internal { .. } => Fault::Program,
+        }
+    }
+
+    /// Whether this is a write to a reader that went away (`medrd-kg dump | head`): not a
+    /// failure for a command-line tool.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Write { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
 
@@ -155,5 +272,21 @@ mod tests {
         assert_eq!(loc.to_string(), "x.toml:2:3");
         let start = Location::from_offset(Path::new("x.toml"), text, 0);
         assert_eq!((start.line, start.column), (1, 1));
+    }
+
+    #[test]
+    fn faults_and_causes() {
+        use std::error::Error as _;
+        let e = Error::write(
+            "dump",
+            std::io::Error::new(std::io::ErrorKind::BrokenPipe, "gone"),
+        );
+        assert!(e.is_broken_pipe());
+        assert_eq!(e.fault(), Fault::Program);
+        assert!(e.source().is_some(), "the io error is kept as the cause");
+        let e = Error::NoStore {
+            path: "store".into(),
+        };
+        assert_eq!(e.fault(), Fault::User);
     }
 }

@@ -7,38 +7,56 @@
 //! Data flows one way, and the modules follow it:
 //!
 //! ```text
-//! data files → source (typed records, positions) → validate (+ provenance, reconcile)
-//!            → mapping (records → quads) → store (bulk load, atomic swap)
-//!            → query / export / shacl
+//! data files ─ input ─▶ records ─ check ─▶ model ─ rdf::mapping ─▶ quads ─▶ store
+//!   (files → records,     (fields, references,   (typed,      (vocabulary,     (open, atomic
+//!    positions)            quotes, reconcile)     validated)   IRI scheme)      swap)
+//!                                                                  │
+//!                  query · export · serve · site · push · viz · chart ◀┘
 //! ```
 //!
+//! `pipeline` chains the stages; the command line (`src/cli/`) only calls it and the
+//! readers. `format` is the one table of RDF and result formats.
+//!
 //! ```no_run
-//! use medrd_kg::{iri::Base, store::{build, BuildOptions}};
+//! use medrd_kg::pipeline::{build, BuildOptions};
+//! use medrd_kg::rdf::Base;
 //! let report = build(&BuildOptions {
 //!     data: "data".into(),
 //!     ontology: "ontology".into(),
 //!     store: "store".into(),
 //!     base: Base::default(),
 //! })?;
-//! println!("{} quads", report.total);
-//! # Ok::<(), medrd_kg::error::Error>(())
+//! println!("{} triples", report.total);
+//! # Ok::<(), medrd_kg::Error>(())
+//! ```
+//!
+//! The IRI scheme works both ways:
+//!
+//! ```
+//! use medrd_kg::rdf::{Base, Resource};
+//! let base = Base::new("https://example.org/kg/")?;
+//! let iri = base.mint(&Resource::Project { year: 2026, number: 1 })?;
+//! assert_eq!(iri.as_str(), "https://example.org/kg/project/2026/1");
+//! assert_eq!(base.resource(iri.as_str()), Some(Resource::Project { year: 2026, number: 1 }));
+//! # Ok::<(), medrd_kg::Error>(())
 //! ```
 
-pub mod codes;
+pub mod check;
 pub mod error;
 pub mod export;
-pub mod iri;
-pub mod mapping;
-pub mod ontology;
-pub mod provenance;
+pub mod format;
+pub mod input;
+pub mod model;
+pub mod pipeline;
 pub mod query;
-pub mod rdfcheck;
-pub mod reconcile;
-pub mod records;
-pub mod shacl;
-pub mod source;
+pub mod rdf;
 pub mod store;
-pub mod validate;
-pub mod vocab;
 
-pub use error::{Error, Result};
+pub mod chart;
+pub mod push;
+pub mod serve;
+pub mod site;
+pub mod synth;
+pub mod viz;
+
+pub use error::{Error, Fault, Result};

@@ -1,25 +1,25 @@
 //! `medrd-kg`: parses arguments, dispatches to a command, prints the error chain once and
-//! sets the exit code. Everything else lives in the library and `commands/`.
+//! sets the exit code. Everything else lives in the library and `cli/`.
 
 mod cli;
-mod commands;
 
 use std::process::ExitCode;
 
 use clap::Parser;
+use cli::args::{Cli, Command};
 
 fn main() -> ExitCode {
-    restore_sigpipe();
-    let cli = cli::Cli::parse();
-    let result = match cli.command {
-        cli::Command::Build(a) => commands::build::run(a),
-        cli::Command::Query(a) => commands::query::run(a),
-        cli::Command::Dump(a) => commands::dump::run(a),
-        cli::Command::Validate(a) => commands::validate::run(a),
-        cli::Command::Completions(a) => commands::completions::run(a),
+    let result = match Cli::parse().command {
+        Command::Build(a) => cli::build::run(a),
+        Command::Query(a) => cli::query::run(a),
+        Command::Dump(a) => cli::dump::run(a),
+        Command::Validate(a) => cli::validate::run(a),
+        Command::Completions(a) => cli::completions::run(a),
     };
     match result {
         Ok(code) => code,
+        // output piped into `head` and the like ends quietly when the reader goes away
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");
             for cause in e.chain().skip(1) {
@@ -30,13 +30,9 @@ fn main() -> ExitCode {
     }
 }
 
-/// Output piped into `head` and the like ends quietly when the reader goes away, as for
-/// other Unix tools, instead of a "broken pipe" panic.
-fn restore_sigpipe() {
-    #[cfg(unix)]
-    // SAFETY: resetting a signal to its default disposition at start-up, before any thread
-    // is spawned, has no memory-safety implications.
-    unsafe {
-        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
-    }
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -1,7 +1,7 @@
 //! Finds each quoted phrase on its page of the source text. Quotes are compared with all
 //! white space removed (the PDF extraction breaks lines inside phrases), nothing else.
 
-use crate::records::PageRec;
+use crate::input::records::PageRec;
 
 /// Removes every white-space character (including the ideographic space U+3000).
 pub fn squeeze(s: &str) -> String {

@@ -7,13 +7,12 @@
 //! the printed total by up to `(n + 1) / 2`: such differences are shown as "rounding",
 //! never hidden; anything larger is a mismatch.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 
-use crate::codes::{Category, Kind, NoteKey, ALL_MINISTRIES};
-use crate::source::{Data, DocumentData};
-use crate::validate::parse_amount;
+use crate::error::Problem;
+use crate::model::{Category, Code, Document, Kind, MinistryScope, Model, NoteKey};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -118,27 +117,24 @@ impl Row {
 
 /// Every reconciliation the data allows, in a stable order; mismatches the data explains
 /// are marked `Explained`.
-pub fn reconcile(data: &Data) -> Vec<Row> {
+pub fn reconcile(model: &Model) -> Vec<Row> {
     let mut rows = Vec::new();
-    for d in &data.documents {
+    for d in &model.documents {
         let mut doc_rows = Vec::new();
         summary_rows(d, &mut doc_rows);
         project_rows(d, &mut doc_rows);
         line_rows(d, &mut doc_rows);
-        ministry_rows(data, d, &mut doc_rows);
+        ministry_rows(model, d, &mut doc_rows);
         for row in &mut doc_rows {
             if row.status != Status::Mismatch {
                 continue;
             }
             let difference = row.difference();
-            let explains = |e: &&crate::source::Located<crate::records::ExplainedRec>| {
-                e.rec.scope == row.scope
-                    && e.rec.check == row.check
-                    && e.rec.difference.trim().parse::<Decimal>().ok() == Some(difference)
-            };
-            if let Some(e) = d.explained.iter().find(explains) {
+            if let Some(e) = d.explanations.iter().find(|e| {
+                e.scope == row.scope && e.check == row.check && e.difference == difference
+            }) {
                 row.status = Status::Explained;
-                row.explanation = Some(e.rec.reasoning.clone());
+                row.explanation = Some(e.reasoning.clone());
             }
         }
         rows.extend(doc_rows);
@@ -146,41 +142,38 @@ pub fn reconcile(data: &Data) -> Vec<Row> {
     rows
 }
 
-/// Explanations that explain nothing: no such check, or a check that is not a mismatch.
-/// (A stale explanation would hide the next real difference.)
-pub fn stale_explanations(data: &Data) -> Vec<crate::error::Problem> {
-    let rows = reconcile(data);
+/// Explanations that explain nothing: no such check, a second one of the same check, a
+/// difference that changed, or a check that is not a mismatch. (A stale explanation would
+/// hide the next real difference.)
+pub fn stale_explanations(model: &Model, rows: &[Row]) -> Vec<Problem> {
     let mut problems = Vec::new();
-    for d in &data.documents {
-        let year = d.doc.rec.fiscal_year;
-        for (i, e) in d.explained.iter().enumerate() {
-            let row = rows.iter().find(|r| {
-                r.fiscal_year == year && r.scope == e.rec.scope && r.check == e.rec.check
-            });
-            let difference = e.rec.difference.trim().parse::<Decimal>().ok();
-            let duplicate = d.explained[..i]
+    for d in &model.documents {
+        let year = d.fiscal_year;
+        for (i, e) in d.explanations.iter().enumerate() {
+            let row = rows
                 .iter()
-                .any(|o| o.rec.scope == e.rec.scope && o.rec.check == e.rec.check);
+                .find(|r| r.fiscal_year == year && r.scope == e.scope && r.check == e.check);
+            let duplicate = d.explanations[..i]
+                .iter()
+                .any(|o| o.scope == e.scope && o.check == e.check);
             let message = match row {
                 None => format!(
                     "explains no reconciliation check of FY{year}: scope {:?} with check {:?} does not exist (copy both from `medrd-kg validate --all`)",
-                    e.rec.scope, e.rec.check
+                    e.scope, e.check
                 ),
                 Some(_) if duplicate => "a second explanation of the same check".to_owned(),
-                Some(_) if difference.is_none() => format!("difference {:?} is not a signed decimal (e.g. \"-35\")", e.rec.difference),
-                Some(r) if difference != Some(r.difference()) => format!(
+                Some(r) if e.difference != r.difference() => format!(
                     "explains a difference of {} but the check now differs by {}: review the explanation",
-                    e.rec.difference.trim(),
+                    e.difference,
                     r.difference()
                 ),
                 Some(r) if r.status != Status::Explained => {
                     format!("explains a check that is not a mismatch (it is {}): remove the explanation", r.status.as_str())
                 }
-                Some(_) if e.rec.reasoning.trim().is_empty() => "an explanation needs its reasoning".to_owned(),
                 Some(_) => continue,
             };
-            problems.push(crate::error::Problem {
-                location: e.loc.clone(),
+            problems.push(Problem {
+                location: e.location.clone(),
                 message,
             });
         }
@@ -188,28 +181,22 @@ pub fn stale_explanations(data: &Data) -> Vec<crate::error::Problem> {
     problems
 }
 
-fn summary_rows(d: &DocumentData, rows: &mut Vec<Row>) {
-    let year = d.doc.rec.fiscal_year;
-    // (category, kind) -> ministry -> amount
-    let mut table: BTreeMap<(Category, Kind), BTreeMap<String, Decimal>> = BTreeMap::new();
+fn summary_rows(d: &Document, rows: &mut Vec<Row>) {
+    let year = d.fiscal_year;
+    // (category, kind) -> ministry code -> amount
+    let mut table: BTreeMap<(Category, Kind), BTreeMap<&str, Decimal>> = BTreeMap::new();
     for f in &d.figures {
-        let (Some(c), Some(k), Some(a)) = (
-            Category::parse(&f.rec.category),
-            Kind::parse(&f.rec.kind),
-            parse_amount(&f.rec.amount_oku),
-        ) else {
-            continue;
-        };
         table
-            .entry((c, k))
+            .entry((f.category, f.kind))
             .or_default()
-            .insert(f.rec.ministry.clone(), a);
+            .insert(f.ministry.code(), f.amount);
     }
+    let all = MinistryScope::All;
     for ((c, k), by_ministry) in &table {
-        if let Some(all) = by_ministry.get(ALL_MINISTRIES) {
+        if let Some(total) = by_ministry.get(all.code()) {
             let parts: Vec<Decimal> = by_ministry
                 .iter()
-                .filter(|(m, _)| m.as_str() != ALL_MINISTRIES)
+                .filter(|(m, _)| **m != all.code())
                 .map(|(_, a)| *a)
                 .collect();
             if !parts.is_empty() {
@@ -217,7 +204,7 @@ fn summary_rows(d: &DocumentData, rows: &mut Vec<Row>) {
                     year,
                     format!("{} {}", c.as_str(), k.as_str()),
                     "sum of ministries = stated total",
-                    *all,
+                    *total,
                     &parts,
                 ));
             }
@@ -231,6 +218,7 @@ fn summary_rows(d: &DocumentData, rows: &mut Vec<Row>) {
             continue;
         };
         for (ministry, t) in total {
+            // a ministry without a 要望額 (or 概算要求額) prints none: it is zero
             let r = req.get(ministry).copied().unwrap_or_default();
             let y = you.get(ministry).copied().unwrap_or_default();
             rows.push(Row::new(
@@ -244,55 +232,40 @@ fn summary_rows(d: &DocumentData, rows: &mut Vec<Row>) {
     }
 }
 
-fn project_rows(d: &DocumentData, rows: &mut Vec<Row>) {
-    let year = d.doc.rec.fiscal_year;
+fn project_rows(d: &Document, rows: &mut Vec<Row>) {
+    let year = d.fiscal_year;
     let mut amed = Vec::new();
     let mut inhouse = Vec::new();
     for p in &d.projects {
-        let r = &p.rec;
-        let (Some(t), Some(a)) = (parse_amount(&r.total_oku), parse_amount(&r.amed_oku)) else {
-            continue;
-        };
-        let i = r.inhouse_oku.as_ref().and_then(parse_amount);
-        amed.push(a);
-        if let Some(i) = i {
+        amed.push(p.amed);
+        let scope = format!("PJ{} {}", p.number, p.name);
+        if let Some(i) = p.inhouse {
             inhouse.push(i);
             rows.push(Row::new(
                 year,
-                format!("PJ{} {}", r.number, r.name),
+                scope,
                 "AMED + in-house = project total",
-                t,
-                &[a, i],
+                p.total,
+                &[p.amed, i],
             ));
         } else {
             rows.push(Row::new(
                 year,
-                format!("PJ{} {}", r.number, r.name),
+                scope,
                 "AMED = project total (no in-house part)",
-                t,
-                &[a],
+                p.total,
+                &[p.amed],
             ));
         }
     }
-    let note = |key: NoteKey| {
-        d.notes
-            .iter()
-            .find(|n| NoteKey::parse(&n.rec.key) == Some(key))
-            .and_then(|n| parse_amount(&n.rec.amount_oku))
-    };
-    let headline = |c: &str| {
+    let note = |key: NoteKey| d.notes.iter().find(|n| n.key == key).map(|n| n.amount);
+    let headline = |c: Category| {
         d.figures
             .iter()
-            .find(|f| {
-                f.rec.category == c
-                    && f.rec.kind == Kind::Total.as_str()
-                    && f.rec.ministry == ALL_MINISTRIES
-            })
-            .and_then(|f| parse_amount(&f.rec.amount_oku))
+            .find(|f| f.category == c && f.kind == Kind::Total && f.ministry == MinistryScope::All)
+            .map(|f| f.amount)
     };
-    if let (Some(total), Some(other)) =
-        (headline(Category::Amed.as_str()), note(NoteKey::OtherAmed))
-    {
+    if let (Some(total), Some(other)) = (headline(Category::Amed), note(NoteKey::OtherAmed)) {
         let mut parts = amed.clone();
         parts.push(other);
         rows.push(Row::new(
@@ -303,10 +276,7 @@ fn project_rows(d: &DocumentData, rows: &mut Vec<Row>) {
             &parts,
         ));
     }
-    if let (Some(total), Some(other)) = (
-        headline(Category::Inhouse.as_str()),
-        note(NoteKey::OtherInhouse),
-    ) {
+    if let (Some(total), Some(other)) = (headline(Category::Inhouse), note(NoteKey::OtherInhouse)) {
         let mut parts = inhouse.clone();
         parts.push(other);
         rows.push(Row::new(
@@ -319,34 +289,29 @@ fn project_rows(d: &DocumentData, rows: &mut Vec<Row>) {
     }
 }
 
-fn line_rows(d: &DocumentData, rows: &mut Vec<Row>) {
-    let year = d.doc.rec.fiscal_year;
+fn line_rows(d: &Document, rows: &mut Vec<Row>) {
+    let year = d.fiscal_year;
     for p in &d.projects {
-        let r = &p.rec;
         for (category, stated) in [
-            (Category::Amed, parse_amount(&r.amed_oku)),
-            (
-                Category::Inhouse,
-                r.inhouse_oku.as_ref().and_then(parse_amount),
-            ),
+            (Category::Amed, Some(p.amed)),
+            (Category::Inhouse, p.inhouse),
         ] {
             let parts: Vec<Decimal> = d
                 .lines
                 .iter()
                 .filter(|l| {
-                    l.rec.project == Some(r.number)
-                        && !l.rec.relisted
-                        && Category::parse(&l.rec.funding) == Some(category)
+                    l.scope.project() == Some(p.number) && !l.relisted && l.funding == category
                 })
-                .filter_map(|l| l.rec.amount_oku.as_ref().and_then(parse_amount))
+                .filter_map(|l| l.amount)
                 .collect();
             if parts.is_empty() {
                 continue;
             }
+            // in-house lines under a project that states no in-house part: stated zero
             let stated = stated.unwrap_or_default();
             rows.push(Row::new(
                 year,
-                format!("PJ{} {}", r.number, r.name),
+                format!("PJ{} {}", p.number, p.name),
                 &format!(
                     "sum of {} lines = stated {}",
                     category.as_str(),
@@ -362,65 +327,56 @@ fn line_rows(d: &DocumentData, rows: &mut Vec<Row>) {
 /// Per ministry: the AMED lines of programs run by that ministry alone cannot exceed the
 /// ministry's AMED total on the summary page (the rest of its money is in multi-ministry
 /// lines, area/block lines and the expenses outside the projects).
-fn ministry_rows(data: &Data, d: &DocumentData, rows: &mut Vec<Row>) {
-    use std::collections::BTreeSet;
-    let year = d.doc.rec.fiscal_year;
-    let names = crate::validate::ProgramNames::new(data);
-    // ministries per program slug: the ◆ entries of this year, else the identity table
-    let mut ministries: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for p in &d.programs {
-        if let Some(slug) = names.slug(year, &p.rec.name) {
-            ministries
-                .entry(slug.to_owned())
-                .or_default()
-                .extend(p.rec.ministries.iter().cloned());
-        }
-    }
-    for i in &data.identities {
+fn ministry_rows(model: &Model, d: &Document, rows: &mut Vec<Row>) {
+    let year = d.fiscal_year;
+    // ministries per program slug: the ◆ entries of this year, else the program's own
+    let mut ministries: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for e in &d.entries {
         ministries
-            .entry(i.rec.slug.clone())
-            .or_insert_with(|| i.rec.ministries.iter().cloned().collect());
+            .entry(e.program.slug.as_str())
+            .or_default()
+            .extend(e.ministries.iter().map(|m| m.code.as_str()));
     }
-    let mut sums: BTreeMap<String, Vec<Decimal>> = BTreeMap::new();
+    for p in &model.programs {
+        ministries
+            .entry(p.slug.as_str())
+            .or_insert_with(|| p.ministries.iter().map(|m| m.code.as_str()).collect());
+    }
+    let mut sums: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
     for l in &d.lines {
-        let r = &l.rec;
-        if r.relisted || Category::parse(&r.funding) != Some(Category::Amed) {
+        if l.relisted || l.funding != Category::Amed {
             continue;
         }
-        let Some(amount) = r.amount_oku.as_ref().and_then(parse_amount) else {
+        let Some(amount) = l.amount else {
             continue;
         };
-        let mut owners: BTreeSet<String> = BTreeSet::new();
-        let mut known = !r.programs.is_empty();
-        for name in &r.programs {
-            match names.slug(year, name).and_then(|s| ministries.get(s)) {
-                Some(m) if !m.is_empty() => owners.extend(m.iter().cloned()),
+        let mut owners: BTreeSet<&str> = BTreeSet::new();
+        let mut known = !l.programs.is_empty();
+        for p in &l.programs {
+            match ministries.get(p.slug.as_str()) {
+                Some(m) if !m.is_empty() => owners.extend(m.iter().copied()),
                 _ => known = false,
             }
         }
-        if known && owners.len() == 1 {
-            if let Some(m) = owners.into_iter().next() {
-                sums.entry(m).or_default().push(amount);
-            }
+        if let (true, [owner]) = (known, owners.iter().copied().collect::<Vec<_>>().as_slice()) {
+            sums.entry(owner).or_default().push(amount);
         }
     }
     for f in &d.figures {
-        if f.rec.category != Category::Amed.as_str()
-            || f.rec.kind != Kind::Total.as_str()
-            || f.rec.ministry == ALL_MINISTRIES
-        {
+        let MinistryScope::One(m) = &f.ministry else {
+            continue;
+        };
+        if f.category != Category::Amed || f.kind != Kind::Total {
             continue;
         }
-        let (Some(stated), Some(parts)) =
-            (parse_amount(&f.rec.amount_oku), sums.get(&f.rec.ministry))
-        else {
+        let Some(parts) = sums.get(m.code.as_str()) else {
             continue;
         };
         rows.push(Row::bound(
             year,
-            format!("AMED {}", f.rec.ministry),
+            format!("AMED {}", m.code),
             "single-ministry program lines <= ministry AMED total",
-            stated,
+            f.amount,
             parts,
         ));
     }

@@ -1,5 +1,6 @@
 //! SHACL validation of the built graph with rudof's `shacl_validation` engine: the data
 //! graphs (everything but the ontology graph) are checked against `ontology/shapes.ttl`.
+//! It reads a store, so the whole graph is checked exactly as it is served.
 
 use std::io::Cursor;
 use std::path::Path;
@@ -13,6 +14,14 @@ use shacl_validation::shacl_processor::{GraphValidation, ShaclProcessor, ShaclVa
 use shacl_validation::store::{Graph, ShaclDataManager};
 
 use crate::error::{Error, Result};
+
+/// A SHACL failure; rudof's errors are not all `Send + Sync`, so their text is the cause.
+fn shacl_error(message: String, cause: impl std::fmt::Display) -> Error {
+    Error::Shacl {
+        message: format!("{message}: {cause}"),
+        source: None,
+    }
+}
 
 /// One SHACL result, as text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -38,7 +47,7 @@ pub struct Report {
 /// Validates the data graphs of `store` (all named graphs except `ontology_graph`)
 /// against the shapes in `shapes`.
 pub fn validate(store: &Store, ontology_graph: &str, shapes: &Path) -> Result<Report> {
-    let shapes_text = std::fs::read(shapes).map_err(|e| Error::io(shapes, e))?;
+    let shapes_text = std::fs::read(shapes).map_err(|e| Error::read(shapes, e))?;
     let shapes_name = shapes.display().to_string();
     let schema = ShaclDataManager::load(
         &mut Cursor::new(shapes_text),
@@ -46,7 +55,7 @@ pub fn validate(store: &Store, ontology_graph: &str, shapes: &Path) -> Result<Re
         RDFFormat::Turtle,
         None,
     )
-    .map_err(|e| Error::Shacl(format!("{shapes_name}: {e}")))?;
+    .map_err(|e| shacl_error(format!("cannot load the shapes of {shapes_name}"), e))?;
 
     let mut nt = Vec::new();
     let mut triples = 0;
@@ -54,7 +63,7 @@ pub fn validate(store: &Store, ontology_graph: &str, shapes: &Path) -> Result<Re
         let mut w =
             oxigraph::io::RdfSerializer::from_format(RdfFormat::NTriples).for_writer(&mut nt);
         for q in store.iter() {
-            let q = q.map_err(|e| Error::Shacl(e.to_string()))?;
+            let q = q.map_err(|e| shacl_error("cannot read the store".into(), e))?;
             if let GraphName::NamedNode(g) = &q.graph_name {
                 if g.as_str() == ontology_graph {
                     continue;
@@ -62,9 +71,10 @@ pub fn validate(store: &Store, ontology_graph: &str, shapes: &Path) -> Result<Re
             }
             triples += 1;
             w.serialize_triple(q.as_ref())
-                .map_err(|e| Error::Shacl(e.to_string()))?;
+                .map_err(|e| shacl_error("cannot copy the graph".into(), e))?;
         }
-        w.finish().map_err(|e| Error::Shacl(e.to_string()))?;
+        w.finish()
+            .map_err(|e| shacl_error("cannot copy the graph".into(), e))?;
     }
     let graph = InMemoryGraph::from_reader(
         &mut Cursor::new(nt),
@@ -73,12 +83,13 @@ pub fn validate(store: &Store, ontology_graph: &str, shapes: &Path) -> Result<Re
         None,
         &ReaderMode::Strict,
     )
-    .map_err(|e| Error::Shacl(e.to_string()))?;
-    let graph = Graph::from_graph(graph).map_err(|e| Error::Shacl(e.to_string()))?;
+    .map_err(|e| shacl_error("cannot read the graph".into(), e))?;
+    let graph =
+        Graph::from_graph(graph).map_err(|e| shacl_error("cannot read the graph".into(), e))?;
     let mut validation = GraphValidation::from_graph(graph, ShaclValidationMode::Native);
     let report = validation
         .validate(&schema)
-        .map_err(|e| Error::Shacl(e.to_string()))?;
+        .map_err(|e| shacl_error("validation failed".into(), e))?;
     let mut findings: Vec<Finding> = report
         .results()
         .iter()

@@ -2,7 +2,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::error::{ContextKind, ContextValue};
+use clap::{Args, Parser, Subcommand};
+use medrd_kg::format::{RdfSyntax, ResultsSyntax, RDF_SYNTAXES, RESULTS_SYNTAXES};
 
 /// Knowledge graph of Japan's medical R&D strategy and budget requests.
 #[derive(Debug, Parser)]
@@ -50,39 +53,76 @@ pub struct BuildArgs {
     #[arg(long, value_name = "DIR", default_value = "ontology")]
     pub ontology: PathBuf,
     /// Base IRI under which every resource is minted
-    #[arg(long, value_name = "IRI", default_value = medrd_kg::iri::DEFAULT_BASE)]
+    #[arg(long, value_name = "IRI", default_value = medrd_kg::rdf::DEFAULT_BASE)]
     pub base: String,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ResultsFormat {
-    Table,
-    Csv,
-    Tsv,
-    Json,
-    Xml,
+/// `--format` values from the library's format tables: clap lists them in help and
+/// completions, and parses a name straight into the format.
+#[derive(Clone)]
+pub struct FormatParser<T: 'static> {
+    names: &'static [T],
+    name: fn(&T) -> &'static str,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum RdfFormatArg {
-    Turtle,
-    Ntriples,
-    Nquads,
-    Trig,
-    Rdfxml,
-    Jsonld,
-}
+impl<T: Clone + Send + Sync + 'static> TypedValueParser for FormatParser<T> {
+    type Value = T;
 
-impl RdfFormatArg {
-    pub fn name(self) -> &'static str {
-        match self {
-            RdfFormatArg::Turtle => "turtle",
-            RdfFormatArg::Ntriples => "ntriples",
-            RdfFormatArg::Nquads => "nquads",
-            RdfFormatArg::Trig => "trig",
-            RdfFormatArg::Rdfxml => "rdfxml",
-            RdfFormatArg::Jsonld => "jsonld",
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<T, clap::Error> {
+        let found = value
+            .to_str()
+            .and_then(|v| self.names.iter().find(|f| (self.name)(f) == v));
+        match found {
+            Some(f) => Ok(f.clone()),
+            None => {
+                let mut err = clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd);
+                err.insert(
+                    ContextKind::InvalidArg,
+                    ContextValue::String(arg.map_or_else(|| "--format".into(), |a| a.to_string())),
+                );
+                err.insert(
+                    ContextKind::InvalidValue,
+                    ContextValue::String(value.to_string_lossy().into_owned()),
+                );
+                err.insert(
+                    ContextKind::ValidValue,
+                    ContextValue::Strings(
+                        self.names
+                            .iter()
+                            .map(|f| (self.name)(f).to_owned())
+                            .collect(),
+                    ),
+                );
+                Err(err)
+            }
         }
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            self.names
+                .iter()
+                .map(|f| PossibleValue::new((self.name)(f))),
+        ))
+    }
+}
+
+fn rdf_syntax() -> FormatParser<RdfSyntax> {
+    FormatParser {
+        names: RDF_SYNTAXES,
+        name: |f| f.name,
+    }
+}
+
+fn results_syntax() -> FormatParser<ResultsSyntax> {
+    FormatParser {
+        names: RESULTS_SYNTAXES,
+        name: |f| f.name,
     }
 }
 
@@ -99,11 +139,11 @@ pub struct QueryArgs {
     #[arg(long, short = 'q', value_name = "SPARQL")]
     pub query: Option<String>,
     /// Format of SELECT/ASK results [default: table on a terminal, tsv otherwise]
-    #[arg(long, short = 'f', value_enum)]
-    pub format: Option<ResultsFormat>,
+    #[arg(long, short = 'f', value_parser = results_syntax())]
+    pub format: Option<ResultsSyntax>,
     /// Format of CONSTRUCT/DESCRIBE results
-    #[arg(long, value_enum, default_value = "turtle")]
-    pub rdf_format: RdfFormatArg,
+    #[arg(long, value_parser = rdf_syntax(), default_value = "turtle")]
+    pub rdf_format: RdfSyntax,
     #[command(flatten)]
     pub store: StoreArg,
 }
@@ -111,8 +151,8 @@ pub struct QueryArgs {
 #[derive(Debug, Args)]
 pub struct DumpArgs {
     /// RDF format of the dump
-    #[arg(long, short = 'f', value_enum, default_value = "turtle")]
-    pub format: RdfFormatArg,
+    #[arg(long, short = 'f', value_parser = rdf_syntax(), default_value = "turtle")]
+    pub format: RdfSyntax,
     /// Dump only this named graph (e.g. https://w3id.org/medrd-kg/graph/fy2026)
     #[arg(long, value_name = "IRI")]
     pub graph: Option<String>,
@@ -134,7 +174,7 @@ pub struct ValidateArgs {
     #[arg(long, value_name = "DIR")]
     pub store: Option<PathBuf>,
     /// Base IRI (for the in-memory build)
-    #[arg(long, value_name = "IRI", default_value = medrd_kg::iri::DEFAULT_BASE)]
+    #[arg(long, value_name = "IRI", default_value = medrd_kg::rdf::DEFAULT_BASE)]
     pub base: String,
     /// Print every reconciliation row, not only those that differ
     #[arg(long)]

@@ -1,18 +1,18 @@
+use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use medrd_kg::iri::Base;
-use medrd_kg::store::{build, BuildOptions};
+use medrd_kg::pipeline::{build, BuildOptions};
+use medrd_kg::rdf::Base;
 
-use crate::cli::BuildArgs;
+use crate::cli::args::BuildArgs;
 
 pub fn run(a: BuildArgs) -> anyhow::Result<ExitCode> {
-    let base = Base::new(&a.base)?;
     let opts = BuildOptions {
         data: a.data.data,
         ontology: a.ontology,
         store: a.store.store,
-        base,
+        base: Base::new(&a.base)?,
     };
     let report = build(&opts).with_context(|| {
         format!(
@@ -21,7 +21,15 @@ pub fn run(a: BuildArgs) -> anyhow::Result<ExitCode> {
             opts.store.display()
         )
     })?;
-    println!("built {} in {:.2?}", opts.store.display(), report.elapsed);
+    let mut out = super::stdout();
+    let w = |e| medrd_kg::Error::write("standard output", e);
+    writeln!(
+        out,
+        "built {} in {:.2?}",
+        opts.store.display(),
+        report.elapsed
+    )
+    .map_err(w)?;
     let width = report
         .graphs
         .iter()
@@ -29,8 +37,9 @@ pub fn run(a: BuildArgs) -> anyhow::Result<ExitCode> {
         .max()
         .unwrap_or(0);
     for (graph, n) in &report.graphs {
-        println!("  {graph:width$}  {n:>7} triples");
+        writeln!(out, "  {graph:width$}  {n:>7} triples").map_err(w)?;
     }
-    println!("  {:width$}  {:>7} triples", "total", report.total);
+    writeln!(out, "  {:width$}  {:>7} triples", "total", report.total).map_err(w)?;
+    super::finish(out)?;
     Ok(ExitCode::SUCCESS)
 }

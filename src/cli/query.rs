@@ -1,11 +1,11 @@
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use medrd_kg::export::parse_format;
-use medrd_kg::query::{run as run_query, write_answer, ResultFormat};
+use medrd_kg::format::ResultsSyntax;
+use medrd_kg::query::{run as run_query, write_answer};
 
-use crate::cli::{QueryArgs, ResultsFormat};
+use crate::cli::args::QueryArgs;
 
 pub fn run(a: QueryArgs) -> anyhow::Result<ExitCode> {
     let (text, file) = match (&a.query, &a.file) {
@@ -17,21 +17,16 @@ pub fn run(a: QueryArgs) -> anyhow::Result<ExitCode> {
         ),
         (None, None) => anyhow::bail!("give a query file or --query"),
     };
-    let store = medrd_kg::store::open(&a.store.store)?;
+    let store = medrd_kg::store::open_read_only(&a.store.store)?;
     let answer = run_query(&store, &text, file)?;
-    let stdout = std::io::stdout();
-    let format = match a.format {
-        Some(ResultsFormat::Table) => ResultFormat::Table,
-        Some(ResultsFormat::Csv) => ResultFormat::Csv,
-        Some(ResultsFormat::Tsv) => ResultFormat::Tsv,
-        Some(ResultsFormat::Json) => ResultFormat::Json,
-        Some(ResultsFormat::Xml) => ResultFormat::Xml,
-        None if stdout.is_terminal() => ResultFormat::Table,
-        None => ResultFormat::Tsv,
-    };
-    let rdf = parse_format(a.rdf_format.name())?;
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    write_answer(&answer, format, rdf, &mut out)?;
-    out.flush()?;
+    // a table for people at a terminal, TSV for programs reading a pipe
+    let format = a.format.unwrap_or(if std::io::stdout().is_terminal() {
+        ResultsSyntax::TABLE
+    } else {
+        ResultsSyntax::TSV
+    });
+    let mut out = super::stdout();
+    write_answer(&answer, format, a.rdf_format.format, &mut out)?;
+    super::finish(out)?;
     Ok(ExitCode::SUCCESS)
 }

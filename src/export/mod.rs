@@ -3,50 +3,17 @@
 //! blank-node labels, so the same data always gives the same bytes.
 
 use std::io::Write;
+use std::path::Path;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, Quad};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad, Triple};
 use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
-use crate::vocab::PREFIXES;
+use crate::rdf::vocab::PREFIXES;
 
-/// The dump formats, by their command-line names.
-pub const FORMATS: &[(&str, RdfFormat)] = &[
-    ("turtle", RdfFormat::Turtle),
-    ("ntriples", RdfFormat::NTriples),
-    ("nquads", RdfFormat::NQuads),
-    ("trig", RdfFormat::TriG),
-    ("rdfxml", RdfFormat::RdfXml),
-    (
-        "jsonld",
-        RdfFormat::JsonLd {
-            profile: oxigraph::io::JsonLdProfileSet::empty(),
-        },
-    ),
-];
-
-pub fn parse_format(name: &str) -> Result<RdfFormat> {
-    FORMATS
-        .iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, f)| *f)
-        .ok_or_else(|| Error::Choice {
-            what: "RDF format",
-            value: name.to_owned(),
-            choices: FORMATS
-                .iter()
-                .map(|(n, _)| *n)
-                .collect::<Vec<_>>()
-                .join(", "),
-        })
-}
-
-fn write_err(e: impl std::fmt::Display) -> Error {
-    Error::Write {
-        what: "dump".into(),
-        message: e.to_string(),
-    }
+fn write_err(e: std::io::Error) -> Error {
+    Error::write("the dump", e)
 }
 
 /// The quads of `graph` (all graphs when `None`), sorted.
@@ -54,10 +21,7 @@ pub fn sorted_quads(store: &Store, graph: Option<&NamedNode>) -> Result<Vec<Quad
     let graph_ref = graph.map(|g| GraphNameRef::NamedNode(g.as_ref()));
     let mut quads = Vec::new();
     for q in store.quads_for_pattern(None, None, None, graph_ref) {
-        quads.push(q.map_err(|e| Error::Store {
-            path: "(store being dumped)".into(),
-            message: e.to_string(),
-        })?);
+        quads.push(q.map_err(Error::StoreRead)?);
     }
     let key = |q: &Quad| {
         (
@@ -83,7 +47,9 @@ pub fn dump(
     let quads = sorted_quads(store, graph)?;
     let mut ser = RdfSerializer::from_format(format);
     for (p, ns) in PREFIXES {
-        ser = ser.with_prefix(*p, *ns).map_err(write_err)?;
+        ser = ser
+            .with_prefix(*p, *ns)
+            .map_err(|e| Error::internal("the dump's prefixes", e))?;
     }
     let mut w = ser.for_writer(out);
     if format.supports_datasets() {
@@ -91,10 +57,7 @@ pub fn dump(
             w.serialize_quad(q).map_err(write_err)?;
         }
     } else {
-        let mut triples: Vec<_> = quads
-            .into_iter()
-            .map(oxigraph::model::Triple::from)
-            .collect();
+        let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
         triples.sort_by_cached_key(|t| {
             (
                 t.subject.to_string(),
@@ -108,5 +71,34 @@ pub fn dump(
         }
     }
     w.finish().map_err(write_err)?;
+    Ok(())
+}
+
+/// Writes the dump to `path` atomically: into a temporary file beside it, renamed over
+/// `path` only when complete, so a failed dump never leaves a partial file behind.
+pub fn dump_to_file(
+    store: &Store,
+    format: RdfFormat,
+    graph: Option<&NamedNode>,
+    path: &Path,
+) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let tmp = tempfile::Builder::new()
+        .prefix(".medrd-kg-dump-")
+        .tempfile_in(dir)
+        .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+    let mut out = std::io::BufWriter::new(tmp);
+    dump(store, format, graph, &mut out)?;
+    let tmp = out
+        .into_inner()
+        .map_err(|e| Error::write(path.display().to_string(), e.into_error()))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::write(path.display().to_string(), e))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io("write", path, e.error))?;
     Ok(())
 }

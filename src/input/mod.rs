@@ -1,5 +1,6 @@
-//! Reads the data folder into typed records. Syntax errors stop the read with the file,
-//! line and column; every record keeps its own position for later checks.
+//! Reads the data folder into records (`records`): files → records, with positions. Syntax
+//! and type errors stop the read with the file, line and column; every record keeps its own
+//! position (and text) so that `check` can point at each field.
 //!
 //! Layout of the data folder:
 //! ```text
@@ -20,8 +21,10 @@ use std::path::{Path, PathBuf};
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 
+pub mod records;
+
 use crate::error::{Error, Location, Result};
-use crate::records::*;
+use records::*;
 
 /// A record together with the place it was read from.
 #[derive(Debug, Clone)]
@@ -67,7 +70,7 @@ impl<T> Located<T> {
 
 /// Everything read from one source document's folder.
 #[derive(Debug, Clone)]
-pub struct DocumentData {
+pub struct DocumentFiles {
     pub doc: Located<DocumentRec>,
     /// The source text (from `doc.file`).
     pub text: String,
@@ -83,23 +86,39 @@ pub struct DocumentData {
 
 /// The whole data folder, as records.
 #[derive(Debug, Clone)]
-pub struct Data {
+pub struct RawData {
     pub root: PathBuf,
-    pub documents: Vec<DocumentData>,
+    pub documents: Vec<DocumentFiles>,
     pub strategies: Vec<Located<StrategyRec>>,
     pub fiscal_years: Vec<Located<FiscalYearRec>>,
     pub organizations: Vec<Located<OrganizationRec>>,
     pub identities: Vec<Located<IdentityRec>>,
 }
 
-impl Data {
-    pub fn document(&self, id: &str) -> Option<&DocumentData> {
-        self.documents.iter().find(|d| d.doc.rec.id == id)
+impl RawData {
+    /// How many records quote a phrase of the sources (each one is checked on its page).
+    pub fn quoted_records(&self) -> usize {
+        let per_document: usize = self
+            .documents
+            .iter()
+            .map(|d| {
+                d.figures.len()
+                    + d.notes.len()
+                    + d.projects.len()
+                    + d.lines.len()
+                    + d.links.len()
+                    + d.programs
+                        .iter()
+                        .map(|p| 1 + p.rec.bullet.len() + p.rec.phase.len())
+                        .sum::<usize>()
+            })
+            .sum();
+        per_document + self.strategies.len()
     }
 }
 
 fn read_text(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| Error::io(path, e))
+    std::fs::read_to_string(path).map_err(|e| Error::read(path, e))
 }
 
 /// Parses one TOML file into `T`; a syntax or type error names the file, line and column.
@@ -178,7 +197,7 @@ fn record_body(text: &str, span: std::ops::Range<usize>) -> String {
 
 /// Reads the data folder. Missing optional files are empty; a missing required file or a
 /// syntax error is an error.
-pub fn read_data(root: &Path) -> Result<Data> {
+pub fn read_data(root: &Path) -> Result<RawData> {
     let docs_path = root.join("documents.toml");
     let (docs, docs_text): (DocumentsFile, _) = read_toml(&docs_path)?;
     let ref_path = root.join("reference.toml");
@@ -232,7 +251,7 @@ pub fn read_data(root: &Path) -> Result<Data> {
             Some((f, t)) => locate(&explained_path, &t, f.explained),
             None => Vec::new(),
         };
-        documents.push(DocumentData {
+        documents.push(DocumentFiles {
             explained,
             figures: locate(&summary_path, &summary_text, summary.figure),
             notes: locate(&summary_path, &summary_text, summary.note),
@@ -245,7 +264,7 @@ pub fn read_data(root: &Path) -> Result<Data> {
         });
     }
 
-    Ok(Data {
+    Ok(RawData {
         root: root.to_path_buf(),
         documents,
         strategies: locate(&ref_path, &ref_text, reference.strategy),

@@ -1,8 +1,9 @@
-//! Typed records for every data file (serde). This module knows nothing of RDF: it is
-//! the shape of the curated data, one struct per kind of TOML table.
+//! Records for every data file (serde): the shape of the curated data as written, one
+//! struct per kind of TOML table. Codes and amounts stay text here; `check` turns them into
+//! the typed model (`model`), reporting every one it cannot.
 //!
 //! Amounts are written in 億円 (the documents' unit) as decimal strings (`"431"`, `"0.5"`);
-//! integers are accepted too. They are checked and converted by `validate`.
+//! integers are accepted too.
 
 use std::collections::BTreeMap;
 
@@ -399,83 +400,4 @@ pub struct ExplainedRec {
     /// explanation stops applying when the difference changes.
     pub difference: String,
     pub reasoning: String,
-}
-
-impl IdentityRec {
-    /// The (year, name) pairs in year order; keys that are not years are left out (the
-    /// validation reports them).
-    pub fn yearly_names(&self) -> Vec<(i32, &str)> {
-        let mut v: Vec<(i32, &str)> = self
-            .names
-            .iter()
-            .filter_map(|(y, n)| Some((y.parse().ok()?, n.as_str())))
-            .collect();
-        v.sort();
-        v
-    }
-
-    /// The name the document of `year` prints.
-    pub fn name_in(&self, year: i32) -> Option<&str> {
-        self.yearly_names()
-            .into_iter()
-            .find(|(y, _)| *y == year)
-            .map(|(_, n)| n)
-    }
-
-    /// How the program runs through the documents: "continued" (the same name in each
-    /// document that prints it, and in more than one), "renamed" (two or more names),
-    /// "only<year>" (one document only).
-    pub fn continuity(&self) -> String {
-        let names = self.yearly_names();
-        match names.as_slice() {
-            [] => "absent".to_owned(),
-            [(year, _)] => format!("only{year}"),
-            [(_, first), rest @ ..] if rest.iter().all(|(_, n)| n == first) => {
-                "continued".to_owned()
-            }
-            _ => "renamed".to_owned(),
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn identity(names: &[(&str, &str)]) -> IdentityRec {
-        IdentityRec {
-            slug: "x".into(),
-            names: names
-                .iter()
-                .map(|(y, n)| (y.to_string(), n.to_string()))
-                .collect(),
-            label_en: String::new(),
-            official_en: false,
-            ministries: vec![],
-            evidence: String::new(),
-            variants: vec![],
-            possibly_same_as: None,
-        }
-    }
-
-    #[test]
-    fn continuity_follows_from_the_yearly_names() {
-        assert_eq!(
-            identity(&[("2024", "a"), ("2026", "a")]).continuity(),
-            "continued"
-        );
-        assert_eq!(
-            identity(&[("2024", "a"), ("2026", "b")]).continuity(),
-            "renamed"
-        );
-        assert_eq!(identity(&[("2026", "b")]).continuity(), "only2026");
-        assert_eq!(
-            identity(&[("2026", "b"), ("2024", "a")]).yearly_names(),
-            vec![(2024, "a"), (2026, "b")]
-        );
-        assert_eq!(
-            identity(&[("2024", "a"), ("2025", "a"), ("2026", "a")]).continuity(),
-            "continued"
-        );
-    }
 }

@@ -12,10 +12,10 @@ use crate::error::{Error, Location, Result};
 
 /// The Turtle files of the ontology folder, sorted by name.
 pub fn files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, e))?;
     let mut files = Vec::new();
     for e in entries {
-        let p = e.map_err(|e| Error::io(dir, e))?.path();
+        let p = e.map_err(|e| Error::read(dir, e))?.path();
         if p.extension().is_some_and(|x| x == "ttl") {
             files.push(p);
         }
@@ -27,7 +27,7 @@ pub fn files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// Parses one Turtle file into quads of `graph`, with deterministic blank-node labels
 /// (prefixed with `prefix` so that two files never share a label).
 pub fn parse_turtle(path: &Path, graph: &GraphName, prefix: &str) -> Result<Vec<Quad>> {
-    let text = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = std::fs::read(path).map_err(|e| Error::read(path, e))?;
     let mut labels: HashMap<String, BlankNode> = HashMap::new();
     let mut relabel = |b: &BlankNode| -> BlankNode {
         let n = labels.len() + 1;

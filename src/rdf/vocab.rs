@@ -1,130 +1,123 @@
-//! Every IRI the mapping writes: the W3C vocabularies it reuses and the project's own
-//! ontology terms (`mrd:`), which `ontology/medrd.ttl` documents. No IRI literal appears
-//! anywhere else in the code.
+//! Every IRI the graph uses that is not minted under the data base: the W3C vocabularies it
+//! reuses and the project's own ontology terms (`mrd:`, documented in `ontology/medrd.ttl`).
+//! Each namespace is written once, here; no IRI literal appears anywhere else in the code.
 
 use oxigraph::model::NamedNodeRef;
 
-macro_rules! terms {
-    ($ns:expr; $($name:ident = $local:literal),* $(,)?) => {
-        $(pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(concat!($ns, $local));)*
+/// Declares a vocabulary module: its usual prefix, its namespace (written once) and its terms.
+macro_rules! vocabulary {
+    ($(#[$m:meta])* $module:ident, $prefix:literal, $ns:expr; $($name:ident = $local:literal),* $(,)?) => {
+        $(#[$m])*
+        pub mod $module {
+            use super::NamedNodeRef;
+            /// The usual prefix.
+            pub const PREFIX: &str = $prefix;
+            /// The namespace IRI.
+            pub const NS: &str = $ns;
+            $(pub const $name: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(concat!($ns, $local));)*
+            /// Every term declared here.
+            pub const TERMS: &[NamedNodeRef<'static>] = &[$($name),*];
+        }
     };
 }
 
+/// The ontology's IRI, without the `#` of its namespace.
+macro_rules! ontology_iri {
+    () => {
+        "https://w3id.org/medrd-kg/def"
+    };
+}
+
+/// The ontology's own IRI (the `owl:Ontology`). Its namespace (`mrd:`) is this IRI plus `#`,
+/// fixed rather than under the configurable data base, so that the same terms describe
+/// every deployment of the data.
+pub const ONTOLOGY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(ontology_iri!());
+
+/// The ontology namespace.
+pub const MRD_NS: &str = mrd::NS;
+
 /// Namespaces with their usual prefixes, in the order dumps declare them.
 pub const PREFIXES: &[(&str, &str)] = &[
-    ("mrd", MRD_NS),
-    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
-    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-    ("owl", "http://www.w3.org/2002/07/owl#"),
-    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
-    ("skos", "http://www.w3.org/2004/02/skos/core#"),
-    ("org", "http://www.w3.org/ns/org#"),
-    ("qb", "http://purl.org/linked-data/cube#"),
-    ("prov", "http://www.w3.org/ns/prov#"),
-    ("dcterms", "http://purl.org/dc/terms/"),
-    ("dcat", "http://www.w3.org/ns/dcat#"),
-    ("void", "http://rdfs.org/ns/void#"),
-    ("foaf", "http://xmlns.com/foaf/0.1/"),
-    ("sh", "http://www.w3.org/ns/shacl#"),
-    (
-        "sdmx-attribute",
-        "http://purl.org/linked-data/sdmx/2009/attribute#",
-    ),
-    (
-        "sdmx-measure",
-        "http://purl.org/linked-data/sdmx/2009/measure#",
-    ),
+    (mrd::PREFIX, mrd::NS),
+    (rdf::PREFIX, rdf::NS),
+    (rdfs::PREFIX, rdfs::NS),
+    (owl::PREFIX, owl::NS),
+    (xsd::PREFIX, xsd::NS),
+    (skos::PREFIX, skos::NS),
+    (org::PREFIX, org::NS),
+    (qb::PREFIX, qb::NS),
+    (prov::PREFIX, prov::NS),
+    (dcterms::PREFIX, dcterms::NS),
+    (dcat::PREFIX, dcat::NS),
+    (void::PREFIX, void::NS),
+    (foaf::PREFIX, foaf::NS),
+    (sh::PREFIX, sh::NS),
+    (sdmx_attribute::PREFIX, sdmx_attribute::NS),
+    (sdmx_measure::PREFIX, sdmx_measure::NS),
 ];
 
-/// The ontology namespace. It is fixed (not under the configurable data base) so that the
-/// same terms describe every deployment of the data.
-pub const MRD_NS: &str = "https://w3id.org/medrd-kg/def#";
-/// The ontology's own IRI.
-pub const ONTOLOGY: NamedNodeRef<'static> =
-    NamedNodeRef::new_unchecked("https://w3id.org/medrd-kg/def");
+vocabulary!(rdf, "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"; TYPE = "type");
 
-pub mod rdf {
-    use super::*;
-    terms!("http://www.w3.org/1999/02/22-rdf-syntax-ns#"; TYPE = "type");
+vocabulary!(rdfs, "rdfs", "http://www.w3.org/2000/01/rdf-schema#";
+    LABEL = "label", COMMENT = "comment", SEE_ALSO = "seeAlso");
+
+vocabulary!(owl, "owl", "http://www.w3.org/2002/07/owl#"; ONTOLOGY = "Ontology");
+
+vocabulary!(xsd, "xsd", "http://www.w3.org/2001/XMLSchema#";
+    DECIMAL = "decimal", INTEGER = "integer", BOOLEAN = "boolean", STRING = "string",
+    DATE = "date", GYEAR = "gYear");
+
+vocabulary!(skos, "skos", "http://www.w3.org/2004/02/skos/core#";
+    CONCEPT = "Concept", PREF_LABEL = "prefLabel", ALT_LABEL = "altLabel",
+    NOTATION = "notation", IN_SCHEME = "inScheme", DEFINITION = "definition",
+    NOTE = "note", EXACT_MATCH = "exactMatch");
+
+vocabulary!(org, "org", "http://www.w3.org/ns/org#";
+    ORGANIZATION = "Organization", FORMAL_ORGANIZATION = "FormalOrganization",
+    SUB_ORGANIZATION_OF = "subOrganizationOf", CLASSIFICATION = "classification",
+    IDENTIFIER = "identifier");
+
+vocabulary!(qb, "qb", "http://purl.org/linked-data/cube#";
+    DATA_SET = "DataSet", OBSERVATION = "Observation", DATA_SET_PROP = "dataSet",
+    STRUCTURE = "structure");
+
+vocabulary!(prov, "prov", "http://www.w3.org/ns/prov#";
+    ENTITY = "Entity", WAS_DERIVED_FROM = "wasDerivedFrom",
+    WAS_ATTRIBUTED_TO = "wasAttributedTo", HAD_PRIMARY_SOURCE = "hadPrimarySource");
+
+vocabulary!(dcterms, "dcterms", "http://purl.org/dc/terms/";
+    TITLE = "title", DESCRIPTION = "description", PUBLISHER = "publisher", LICENSE = "license",
+    RIGHTS = "rights", SOURCE = "source", IS_PART_OF = "isPartOf", LANGUAGE = "language",
+    IDENTIFIER = "identifier", CREATOR = "creator", BIBLIOGRAPHIC_CITATION = "bibliographicCitation",
+    CONFORMS_TO = "conformsTo", TEMPORAL = "temporal");
+
+vocabulary!(dcat, "dcat", "http://www.w3.org/ns/dcat#"; DATASET = "Dataset");
+
+vocabulary!(void, "void", "http://rdfs.org/ns/void#";
+    DATASET = "Dataset", SUBSET = "subset", TRIPLES = "triples", VOCABULARY = "vocabulary",
+    URI_SPACE = "uriSpace");
+
+vocabulary!(foaf, "foaf", "http://xmlns.com/foaf/0.1/"; DOCUMENT = "Document");
+
+vocabulary!(sh, "sh", "http://www.w3.org/ns/shacl#"; SHAPE = "Shape");
+
+vocabulary!(sdmx_attribute, "sdmx-attribute", "http://purl.org/linked-data/sdmx/2009/attribute#";
+    UNIT_MEASURE = "unitMeasure");
+
+vocabulary!(sdmx_measure, "sdmx-measure", "http://purl.org/linked-data/sdmx/2009/measure#";
+    OBS_VALUE = "obsValue");
+
+/// Licenses.
+pub mod license {
+    use super::NamedNodeRef;
+    /// Creative Commons Attribution 4.0 (政府標準利用規約 第2.0版 is compatible with it).
+    pub const CC_BY_4: NamedNodeRef<'static> =
+        NamedNodeRef::new_unchecked("https://creativecommons.org/licenses/by/4.0/");
 }
 
-pub mod rdfs {
-    use super::*;
-    terms!("http://www.w3.org/2000/01/rdf-schema#"; LABEL = "label", COMMENT = "comment", SEE_ALSO = "seeAlso");
-}
-
-pub mod xsd {
-    use super::*;
-    terms!("http://www.w3.org/2001/XMLSchema#";
-        DECIMAL = "decimal", INTEGER = "integer", BOOLEAN = "boolean", STRING = "string",
-        DATE = "date", GYEAR = "gYear");
-}
-
-pub mod skos {
-    use super::*;
-    terms!("http://www.w3.org/2004/02/skos/core#";
-        CONCEPT = "Concept", PREF_LABEL = "prefLabel", ALT_LABEL = "altLabel",
-        NOTATION = "notation", IN_SCHEME = "inScheme", DEFINITION = "definition",
-        NOTE = "note", EXACT_MATCH = "exactMatch");
-}
-
-pub mod org {
-    use super::*;
-    terms!("http://www.w3.org/ns/org#";
-        ORGANIZATION = "Organization", FORMAL_ORGANIZATION = "FormalOrganization",
-        SUB_ORGANIZATION_OF = "subOrganizationOf", CLASSIFICATION = "classification",
-        IDENTIFIER = "identifier");
-}
-
-pub mod qb {
-    use super::*;
-    terms!("http://purl.org/linked-data/cube#";
-        DATA_SET = "DataSet", OBSERVATION = "Observation", DATA_SET_PROP = "dataSet",
-        STRUCTURE = "structure");
-}
-
-pub mod prov {
-    use super::*;
-    terms!("http://www.w3.org/ns/prov#";
-        ENTITY = "Entity", WAS_DERIVED_FROM = "wasDerivedFrom",
-        WAS_ATTRIBUTED_TO = "wasAttributedTo", HAD_PRIMARY_SOURCE = "hadPrimarySource");
-}
-
-pub mod dcterms {
-    use super::*;
-    terms!("http://purl.org/dc/terms/";
-        TITLE = "title", DESCRIPTION = "description", PUBLISHER = "publisher", LICENSE = "license",
-        RIGHTS = "rights", SOURCE = "source", IS_PART_OF = "isPartOf", LANGUAGE = "language",
-        IDENTIFIER = "identifier", CREATOR = "creator", BIBLIOGRAPHIC_CITATION = "bibliographicCitation",
-        CONFORMS_TO = "conformsTo", TEMPORAL = "temporal");
-}
-
-pub mod dcat {
-    use super::*;
-    terms!("http://www.w3.org/ns/dcat#"; DATASET = "Dataset");
-}
-
-pub mod void {
-    use super::*;
-    terms!("http://rdfs.org/ns/void#";
-        DATASET = "Dataset", SUBSET = "subset", TRIPLES = "triples", VOCABULARY = "vocabulary",
-        URI_SPACE = "uriSpace");
-}
-
-pub mod foaf {
-    use super::*;
-    terms!("http://xmlns.com/foaf/0.1/"; DOCUMENT = "Document");
-}
-
-pub mod sdmx_attribute {
-    use super::*;
-    terms!("http://purl.org/linked-data/sdmx/2009/attribute#"; UNIT_MEASURE = "unitMeasure");
-}
-
-/// The project's own terms (see `ontology/medrd.ttl` for their labels and comments).
-pub mod mrd {
-    use super::*;
-    terms!("https://w3id.org/medrd-kg/def#";
+vocabulary!(
+    /// The project's own terms (see `ontology/medrd.ttl` for their labels and comments).
+    mrd, "mrd", concat!(ontology_iri!(), "#");
         // classes
         HEALTHCARE_POLICY = "HealthcarePolicy", FISCAL_YEAR = "FiscalYear",
         INTEGRATED_PROJECT = "IntegratedProject", PROGRAM = "Program",
@@ -165,4 +158,50 @@ pub mod mrd {
         PHASE_BASIC = "phase-basic", PHASE_APPLIED = "phase-applied", PHASE_NONCLINICAL = "phase-nonclinical",
         PHASE_CLINICAL = "phase-clinical", PHASE_PRACTICAL = "phase-practical",
         UNOFFICIAL = "english-unofficial", OFFICIAL = "english-official");
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::{Literal, NamedOrBlankNode, Term};
+
+    use super::*;
+
+    /// Every `mrd:` term of this module is declared in `ontology/medrd.ttl`, with a label in
+    /// Japanese and one in English.
+    #[test]
+    fn every_mrd_term_is_declared_with_ja_and_en_labels() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/medrd.ttl");
+        let text = std::fs::read(path).expect("ontology/medrd.ttl");
+        let mut labels: BTreeSet<(String, String)> = BTreeSet::new();
+        for q in RdfParser::from_format(RdfFormat::Turtle).for_slice(&text) {
+            let q = q.expect("the ontology parses");
+            let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object) else {
+                continue;
+            };
+            if q.predicate == rdfs::LABEL || q.predicate == skos::PREF_LABEL {
+                if let Some(lang) = Literal::language(l) {
+                    labels.insert((s.as_str().to_owned(), lang.to_owned()));
+                }
+            }
+        }
+        let mut missing = Vec::new();
+        for term in mrd::TERMS {
+            for lang in ["ja", "en"] {
+                if !labels.contains(&(term.as_str().to_owned(), lang.to_owned())) {
+                    missing.push(format!("{term}@{lang}"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "not labelled in medrd.ttl: {missing:?}");
+    }
+
+    #[test]
+    fn each_namespace_is_declared_once() {
+        let namespaces: BTreeSet<&str> = PREFIXES.iter().map(|(_, ns)| *ns).collect();
+        assert_eq!(namespaces.len(), PREFIXES.len());
+        assert_eq!(MRD_NS, concat!(ontology_iri!(), "#"));
+        assert_eq!(ONTOLOGY.as_str(), &MRD_NS[..MRD_NS.len() - 1]);
+    }
 }

@@ -1,0 +1,219 @@
+//! The stages chained: data folder → records → checked model → quads → store, and the
+//! validation report. Commands, tests and benchmarks call these.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use oxigraph::model::{GraphName, GraphNameRef, Quad};
+use oxigraph::store::{BulkLoader, Store};
+
+use crate::check::reconcile::{reconcile, stale_explanations};
+use crate::check::report::{Reconciliation, UncertainFigure, ValidationReport};
+use crate::error::{Error, Result};
+use crate::input::read_data;
+use crate::model::Model;
+use crate::rdf::mapping::{Mapper, QuadSink};
+use crate::rdf::{Base, GraphKey};
+use crate::store::Staging;
+
+/// Quads buffered before a batch goes to the bulk loader.
+pub const BATCH: usize = 50_000;
+
+/// Reads and checks the data folder: the model, or every problem of the data.
+pub fn load_model(data: &Path) -> Result<Model> {
+    let raw = read_data(data)?;
+    crate::check::check(&raw).map_err(Error::Invalid)
+}
+
+/// Where a build reads from and writes to.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    pub data: PathBuf,
+    pub ontology: PathBuf,
+    pub store: PathBuf,
+    pub base: Base,
+}
+
+/// What a build wrote.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    /// (graph IRI, distinct triples) in a stable order.
+    pub graphs: Vec<(String, u64)>,
+    pub total: u64,
+    pub elapsed: Duration,
+}
+
+/// Reads, checks, maps and loads the data into a new store that replaces `opts.store`
+/// only once it is complete.
+pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
+    let start = Instant::now();
+    let model = load_model(&opts.data)?;
+    let staging = Staging::new(&opts.store)?;
+    let mapper = Mapper::new(&opts.base, &model);
+    let ontology = ontology_quads(&mapper, &opts.ontology)?;
+    let graphs = {
+        let tmp = staging.path();
+        let store =
+            Store::open(tmp).map_err(|e| Error::store(tmp, "cannot create the store", e))?;
+        load_into(&store, &mapper, ontology, tmp)?;
+        store
+            .flush()
+            .map_err(|e| Error::store(tmp, "cannot flush the store", e))?;
+        count_graphs(&store, &mapper, tmp)?
+    };
+    staging.commit()?;
+    let total = graphs.iter().map(|(_, n)| n).sum();
+    Ok(BuildReport {
+        graphs,
+        total,
+        elapsed: start.elapsed(),
+    })
+}
+
+/// Builds a checked model into a new in-memory store. Used by `validate` and by tests.
+pub fn build_in_memory(model: &Model, ontology_dir: &Path, base: &Base) -> Result<Store> {
+    let mapper = Mapper::new(base, model);
+    let ontology = ontology_quads(&mapper, ontology_dir)?;
+    let memory = Path::new("(in-memory store)");
+    let store = Store::new().map_err(|e| Error::store(memory, "cannot create the store", e))?;
+    load_into(&store, &mapper, ontology, memory)?;
+    Ok(store)
+}
+
+fn ontology_quads(mapper: &Mapper, dir: &Path) -> Result<Vec<Quad>> {
+    let graph: GraphName = mapper.graph_iri(GraphKey::Ontology)?.into();
+    crate::rdf::ontology::load(dir, &graph)
+}
+
+/// Feeds the bulk loader in batches of [`BATCH`] quads.
+struct LoaderSink<'a> {
+    loader: BulkLoader<'a>,
+    buffer: Vec<Quad>,
+    path: &'a Path,
+}
+
+impl LoaderSink<'_> {
+    fn flush(&mut self) -> Result<()> {
+        let batch = std::mem::take(&mut self.buffer);
+        self.loader
+            .load_quads(batch)
+            .map_err(|e| Error::store(self.path, "cannot load quads", e))
+    }
+}
+
+impl QuadSink for LoaderSink<'_> {
+    fn push(&mut self, quad: Quad) -> Result<()> {
+        self.buffer.push(quad);
+        if self.buffer.len() >= BATCH {
+            self.flush()?;
+        }
+        Ok(())
+    }
+}
+
+fn load_into(store: &Store, mapper: &Mapper, ontology: Vec<Quad>, path: &Path) -> Result<()> {
+    let mut sink = LoaderSink {
+        loader: store.bulk_loader(),
+        buffer: Vec::with_capacity(BATCH),
+        path,
+    };
+    for q in ontology {
+        sink.push(q)?;
+    }
+    mapper.write(&mut sink)?;
+    sink.flush()?;
+    sink.loader
+        .commit()
+        .map_err(|e| Error::store(path, "cannot commit the load", e))
+}
+
+/// Distinct triples per named graph, as stored.
+fn count_graphs(store: &Store, mapper: &Mapper, path: &Path) -> Result<Vec<(String, u64)>> {
+    let mut out = Vec::new();
+    for key in mapper.graphs() {
+        let g = mapper.graph_iri(key)?;
+        let mut n = 0u64;
+        for q in
+            store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
+        {
+            q.map_err(|e| Error::store(path, "cannot count the triples", e))?;
+            n += 1;
+        }
+        out.push((g.into_string(), n));
+    }
+    Ok(out)
+}
+
+/// What `validate` checks and against what.
+#[derive(Debug, Clone)]
+pub struct ValidateOptions {
+    pub data: PathBuf,
+    pub ontology: PathBuf,
+    /// Run the SHACL shapes on this built store instead of a fresh in-memory build of `data`.
+    pub store: Option<PathBuf>,
+    pub base: Base,
+}
+
+/// Checks the records and their provenance, reconciles every stated sum (once), lists the
+/// uncertain figures and runs the SHACL shapes. An `Err` is a failure to run the checks
+/// (unreadable files, a broken store); what the checks find is in the report.
+pub fn validate(opts: &ValidateOptions) -> Result<ValidationReport> {
+    let raw = read_data(&opts.data)?;
+    let records = raw.quoted_records();
+    let shapes = opts.ontology.join("shapes.ttl");
+    let model = match crate::check::check(&raw) {
+        Ok(model) => model,
+        Err(problems) => {
+            return Ok(ValidationReport {
+                records,
+                problems,
+                reconciliation: None,
+                uncertain: Vec::new(),
+                shacl: None,
+                shapes,
+            })
+        }
+    };
+    let rows = reconcile(&model);
+    let stale = stale_explanations(&model, &rows);
+    let (store, ontology_graph) = match &opts.store {
+        Some(dir) => {
+            let store = crate::store::open_read_only(dir)?;
+            let graph = ontology_graph_of(&store, dir)?;
+            (store, graph)
+        }
+        None => (
+            build_in_memory(&model, &opts.ontology, &opts.base)?,
+            Mapper::new(&opts.base, &model)
+                .graph_iri(GraphKey::Ontology)?
+                .into_string(),
+        ),
+    };
+    let shacl = crate::check::shacl::validate(&store, &ontology_graph, &shapes)?;
+    Ok(ValidationReport {
+        records,
+        problems: Vec::new(),
+        reconciliation: Some(Reconciliation { rows, stale }),
+        uncertain: UncertainFigure::all(&model),
+        shacl: Some(shacl),
+        shapes,
+    })
+}
+
+/// The graph that holds the ontology, whatever base the store was built with.
+fn ontology_graph_of(store: &Store, dir: &Path) -> Result<String> {
+    for q in store.quads_for_pattern(Some(crate::rdf::vocab::ONTOLOGY.into()), None, None, None) {
+        let q = q.map_err(|e| Error::store(dir, "cannot read the store", e))?;
+        if let GraphName::NamedNode(g) = q.graph_name {
+            return Ok(g.into_string());
+        }
+    }
+    Err(Error::Store {
+        path: dir.to_path_buf(),
+        message: format!(
+            "holds no ontology graph (no triple about {}): was it built by medrd-kg?",
+            crate::rdf::vocab::ONTOLOGY
+        ),
+        source: None,
+    })
+}

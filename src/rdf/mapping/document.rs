@@ -1,0 +1,248 @@
+//! One document's graph: its budget and summary figures, the sums its sentences state, its
+//! projects, the programs it prints and the relations it states.
+
+use oxigraph::model::{NamedNode, NamedNodeRef};
+
+use super::{en, int, ja, Mapper, Obs, Writer};
+use crate::error::Result;
+use crate::model::{Document, NoteKey, Project, ALL_MINISTRIES_ID};
+use crate::rdf::concepts;
+use crate::rdf::resource::{ProjectPart, Resource};
+use crate::rdf::vocab::{mrd, rdf, rdfs};
+
+/// What a summary-page sentence states a figure of: its budget part, category and labels.
+fn note_subject(key: NoteKey) -> (NamedNodeRef<'static>, &'static str, &'static str) {
+    match key {
+        NoteKey::CoordinationFundTotal => (
+            mrd::CATEGORY_ALL,
+            "科学技術イノベーション創造推進費",
+            "Science, Technology and Innovation Creation Promotion Funds",
+        ),
+        NoteKey::CoordinationFundMedical => (
+            mrd::CATEGORY_ALL,
+            "科学技術イノベーション創造推進費のうち医療分野の研究開発関連の調整費",
+            "Part of the promotion funds allotted to medical R&D coordination",
+        ),
+        NoteKey::OtherAmed => (
+            mrd::CATEGORY_AMED,
+            "各プロジェクトに含めていないAMED対象経費（AMED運営費交付金等）",
+            "AMED-targeted expenses outside the projects (AMED operating grants etc.)",
+        ),
+        NoteKey::OtherInhouse => (
+            mrd::CATEGORY_INHOUSE,
+            "インハウス研究機関の運営経費等",
+            "In-house institutes' expenses outside the projects (operating costs etc.)",
+        ),
+    }
+}
+
+impl Mapper<'_> {
+    pub(super) fn write_document(&self, w: &mut Writer, d: &Document) -> Result<()> {
+        let ds = self.iri(&Resource::DocumentDataset(d.id.clone()))?;
+        let budget = self.write_budget(w, d)?;
+        self.write_summary(w, d, &ds, &budget)?;
+        for p in &d.projects {
+            self.write_project(w, d, p, &ds)?;
+        }
+        self.write_program_years(w, d)?;
+        self.write_lines(w, d, &ds)?;
+        self.write_entries(w, d)?;
+        self.write_links(w, d)
+    }
+
+    /// The fiscal year's medical R&D budget, the subject of the summary figures.
+    fn write_budget(&self, w: &mut Writer, d: &Document) -> Result<NamedNode> {
+        let year = d.fiscal_year;
+        let budget = self.iri(&Resource::Budget(year))?;
+        w.t(&budget, rdf::TYPE, mrd::BUDGET)?;
+        w.t(
+            &budget,
+            rdfs::LABEL,
+            ja(&format!(
+                "令和{}年度 医療分野の研究開発関連予算",
+                year - 2018
+            )),
+        )?;
+        w.t(
+            &budget,
+            rdfs::LABEL,
+            en(&format!("FY{year} medical R&D budget")),
+        )?;
+        w.t(&budget, mrd::FISCAL_YEAR_PROP, self.fiscal_year(year)?)?;
+        Ok(budget)
+    }
+
+    /// The figures of the summary tables and the sums the summary's sentences state.
+    fn write_summary(
+        &self,
+        w: &mut Writer,
+        d: &Document,
+        ds: &NamedNode,
+        budget: &NamedNode,
+    ) -> Result<()> {
+        let year = d.fiscal_year;
+        for f in &d.figures {
+            let iri = self.iri(&Resource::SummaryFigure {
+                year,
+                category: f.category,
+                kind: f.kind,
+                ministry: f.ministry.org().to_owned(),
+            })?;
+            let obs = Obs {
+                dataset: ds,
+                fiscal_year: self.fiscal_year(f.figure_year(year))?,
+                subject: budget.clone(),
+                ministry: self.org(f.ministry.org())?,
+                category: concepts::category(f.category),
+                kind: concepts::kind(f.kind),
+            };
+            self.observation(w, &iri, &obs, f.amount)?;
+            self.provenance(w, &iri, &d.id, &f.page, &f.quote)?;
+        }
+        for n in &d.notes {
+            let iri = self.iri(&Resource::NoteFigure { year, key: n.key })?;
+            let (category, label_ja, label_en) = note_subject(n.key);
+            let subject = self.iri(&Resource::BudgetPart { year, key: n.key })?;
+            w.t(&subject, rdf::TYPE, mrd::BUDGET)?;
+            w.t(&subject, rdfs::LABEL, ja(label_ja))?;
+            w.t(&subject, rdfs::LABEL, en(label_en))?;
+            let obs = Obs {
+                dataset: ds,
+                fiscal_year: self.fiscal_year(year)?,
+                subject,
+                ministry: self.org(ALL_MINISTRIES_ID)?,
+                category,
+                kind: mrd::KIND_STATED_SUM,
+            };
+            self.observation(w, &iri, &obs, n.amount)?;
+            w.t(
+                &iri,
+                mrd::NOTE_KEY,
+                super::plain(crate::model::Code::as_str(n.key)),
+            )?;
+            w.t(&iri, rdfs::COMMENT, ja(label_ja))?;
+            self.provenance(w, &iri, &d.id, &n.page, &n.quote)?;
+        }
+        Ok(())
+    }
+
+    fn write_project(
+        &self,
+        w: &mut Writer,
+        d: &Document,
+        p: &Project,
+        ds: &NamedNode,
+    ) -> Result<()> {
+        let year = d.fiscal_year;
+        let iri = self.iri(&Resource::Project {
+            year,
+            number: p.number,
+        })?;
+        w.t(&iri, rdf::TYPE, mrd::INTEGRATED_PROJECT)?;
+        w.t(&iri, mrd::PROJECT_NUMBER, int(p.number.into()))?;
+        w.names(&iri, &p.name, &p.name_en)?;
+        w.t(&iri, mrd::ENGLISH_STATUS, mrd::UNOFFICIAL)?;
+        w.t(&iri, mrd::FISCAL_YEAR_PROP, self.fiscal_year(year)?)?;
+        w.t(
+            &iri,
+            mrd::STRATEGY,
+            self.iri(&Resource::Strategy(d.strategy))?,
+        )?;
+        w.t(&iri, mrd::DIAGRAM_PAGE, self.page(&d.id, &p.diagram_page)?)?;
+        w.t(&iri, mrd::POINTS_PAGE, self.page(&d.id, &p.points_page)?)?;
+        self.provenance(w, &iri, &d.id, &p.page, &p.quote)?;
+        let mut parts = vec![
+            (ProjectPart::All, mrd::CATEGORY_ALL, p.total),
+            (ProjectPart::Amed, mrd::CATEGORY_AMED, p.amed),
+        ];
+        if let Some(i) = p.inhouse {
+            parts.push((ProjectPart::Inhouse, mrd::CATEGORY_INHOUSE, i));
+        }
+        for (part, category, amount) in parts {
+            let f = self.iri(&Resource::ProjectFigure {
+                year,
+                number: p.number,
+                part,
+            })?;
+            let obs = Obs {
+                dataset: ds,
+                fiscal_year: self.fiscal_year(year)?,
+                subject: iri.clone(),
+                ministry: self.org(ALL_MINISTRIES_ID)?,
+                category,
+                kind: mrd::KIND_TOTAL,
+            };
+            self.observation(w, &f, &obs, amount)?;
+            self.provenance(w, &f, &d.id, &p.page, &p.quote)?;
+        }
+        Ok(())
+    }
+
+    /// One mrd:ProgramYear per program the document names, with the name it prints.
+    fn write_program_years(&self, w: &mut Writer, d: &Document) -> Result<()> {
+        let year = d.fiscal_year;
+        for p in &self.model.programs {
+            let Some(name) = p.name_in(year) else {
+                continue;
+            };
+            let py = self.iri(&Resource::ProgramYear {
+                slug: p.slug.clone(),
+                year,
+            })?;
+            w.t(&py, rdf::TYPE, mrd::PROGRAM_YEAR)?;
+            w.t(
+                &py,
+                mrd::PROGRAM_PROP,
+                self.iri(&Resource::Program(p.slug.clone()))?,
+            )?;
+            w.t(&py, mrd::FISCAL_YEAR_PROP, self.fiscal_year(year)?)?;
+            w.t(&py, mrd::NAME_AS_PRINTED, ja(name))?;
+            w.t(
+                &py,
+                rdfs::LABEL,
+                ja(&format!("{}（令和{}年度）", name, year - 2018)),
+            )?;
+            w.t(&py, rdfs::LABEL, en(&format!("{} (FY{year})", p.label_en)))?;
+        }
+        Ok(())
+    }
+
+    /// The relations the pages state (連携, 導出, support by a network...).
+    fn write_links(&self, w: &mut Writer, d: &Document) -> Result<()> {
+        let year = d.fiscal_year;
+        for l in &d.links {
+            let iri = self.iri(&Resource::Link {
+                year,
+                project: l.project,
+                n: l.position,
+            })?;
+            w.t(&iri, rdf::TYPE, mrd::STATED_LINK)?;
+            w.t(
+                &iri,
+                mrd::PROJECT,
+                self.iri(&Resource::Project {
+                    year,
+                    number: l.project,
+                })?,
+            )?;
+            w.t(&iri, mrd::RELATION, ja(&l.relation))?;
+            w.t(&iri, mrd::LINK_FROM, ja(&l.from))?;
+            w.t(&iri, mrd::LINK_TO, ja(&l.to))?;
+            for slug in &l.programs {
+                w.t(
+                    &iri,
+                    mrd::PROGRAM_PROP,
+                    self.iri(&Resource::Program(slug.clone()))?,
+                )?;
+            }
+            for id in &l.organizations {
+                w.t(&iri, mrd::ORGANIZATION, self.org(id)?)?;
+            }
+            if !l.comment.is_empty() {
+                w.t(&iri, rdfs::COMMENT, ja(&l.comment))?;
+            }
+            self.provenance(w, &iri, &d.id, &l.page, &l.quote)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,130 @@
+//! The budget lines of the diagram pages (● items) and their figures.
+
+use oxigraph::model::NamedNode;
+
+use super::{boolean, dec, int, ja, plain, yen, Mapper, Obs, Writer};
+use crate::error::Result;
+use crate::model::{Code, Document, Line, ALL_MINISTRIES_ID};
+use crate::rdf::concepts;
+use crate::rdf::resource::Resource;
+use crate::rdf::vocab::{mrd, prov, rdf, rdfs};
+
+impl Mapper<'_> {
+    pub(super) fn write_lines(&self, w: &mut Writer, d: &Document, ds: &NamedNode) -> Result<()> {
+        for l in &d.lines {
+            self.write_line(w, d, l, ds)?;
+        }
+        Ok(())
+    }
+
+    fn write_line(&self, w: &mut Writer, d: &Document, l: &Line, ds: &NamedNode) -> Result<()> {
+        let year = d.fiscal_year;
+        let (scope, n) = (l.scope, l.position);
+        let iri = self.iri(&Resource::Line { year, scope, n })?;
+        let project = l
+            .scope
+            .project()
+            .map(|number| self.iri(&Resource::Project { year, number }))
+            .transpose()?;
+        w.t(&iri, rdf::TYPE, mrd::BUDGET_LINE)?;
+        if let Some(project) = &project {
+            w.t(&iri, mrd::PROJECT, project.clone())?;
+        }
+        w.t(&iri, mrd::FISCAL_YEAR_PROP, self.fiscal_year(year)?)?;
+        w.t(&iri, mrd::ORDER, int(n as i64))?;
+        w.t(&iri, mrd::LINE_KIND, plain(l.kind.as_str()))?;
+        let label = l.display_name();
+        w.t(&iri, rdfs::LABEL, ja(&label))?;
+        w.t(&iri, mrd::NAME_AS_PRINTED, ja(&label))?;
+        if !l.label.is_empty() {
+            w.t(&iri, mrd::LINE_LABEL, ja(&l.label))?;
+        }
+        for p in &l.programs {
+            w.t(
+                &iri,
+                mrd::PROGRAM_PROP,
+                self.iri(&Resource::Program(p.slug.clone()))?,
+            )?;
+            if let Some(project) = &project {
+                let py = self.iri(&Resource::ProgramYear {
+                    slug: p.slug.clone(),
+                    year,
+                })?;
+                w.t(&py, mrd::LISTED_IN, project.clone())?;
+            }
+        }
+        for sup in &l.supplementary {
+            let f = self.iri(&Resource::SupplementaryFigure {
+                year,
+                scope,
+                n,
+                budget_year: sup.year,
+            })?;
+            let obs = Obs {
+                dataset: ds,
+                fiscal_year: self.fiscal_year(sup.year)?,
+                subject: iri.clone(),
+                ministry: self.org(ALL_MINISTRIES_ID)?,
+                category: mrd::CATEGORY_ALL,
+                kind: mrd::KIND_SUPPLEMENTARY,
+            };
+            self.observation(w, &f, &obs, sup.amount)?;
+            w.t(&iri, mrd::SUPPLEMENTARY_BUDGET, f.clone())?;
+            self.provenance(w, &f, &d.id, &l.page, &sup.quote)?;
+        }
+        w.t(&iri, mrd::RELISTED, boolean(l.relisted))?;
+        w.t(&iri, mrd::FUND_BASED, boolean(l.fund))?;
+        if !l.fund_note.is_empty() {
+            w.t(&iri, mrd::FUND_NOTE, ja(&l.fund_note))?;
+        }
+        if let Some(share) = l.share_of {
+            w.t(&iri, mrd::SHARE_OF_AMOUNT, yen(share))?;
+        }
+        if let Some(amount) = l.amount {
+            self.write_line_figure(w, d, l, ds, &iri, amount)?;
+        } else if let Some(q) = &l.amount_quote {
+            w.t(&iri, mrd::AMOUNT_QUOTE, ja(q))?;
+        }
+        self.provenance(w, &iri, &d.id, &l.page, &l.quote)
+    }
+
+    /// The line's requested amount, with its certainty, alternatives and reasoning.
+    fn write_line_figure(
+        &self,
+        w: &mut Writer,
+        d: &Document,
+        l: &Line,
+        ds: &NamedNode,
+        line: &NamedNode,
+        amount: rust_decimal::Decimal,
+    ) -> Result<()> {
+        let year = d.fiscal_year;
+        let f = self.iri(&Resource::LineFigure {
+            year,
+            scope: l.scope,
+            n: l.position,
+        })?;
+        let obs = Obs {
+            dataset: ds,
+            fiscal_year: self.fiscal_year(year)?,
+            subject: line.clone(),
+            ministry: self.org(ALL_MINISTRIES_ID)?,
+            category: concepts::category(l.funding),
+            kind: mrd::KIND_REQUEST,
+        };
+        self.observation(w, &f, &obs, amount)?;
+        w.t(line, mrd::HAS_FIGURE, f.clone())?;
+        w.t(&f, mrd::CERTAINTY, concepts::certainty(l.certainty))?;
+        for a in &l.alternatives {
+            w.t(&f, mrd::ALTERNATIVE_AMOUNT, dec(*a))?;
+        }
+        if !l.reasoning.is_empty() {
+            w.t(&f, mrd::REASONING, ja(&l.reasoning))?;
+        }
+        w.t(&f, prov::WAS_DERIVED_FROM, self.page(&d.id, &l.page)?)?;
+        if let Some(q) = &l.amount_quote {
+            w.t(&f, mrd::AMOUNT_QUOTE, ja(q))?;
+        }
+        Ok(())
+    }
+}
