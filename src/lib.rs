@@ -32,7 +32,6 @@ pub mod mapping;
 pub mod ontology;
 pub mod provenance;
 pub mod query;
-pub mod rdfcheck;
 pub mod reconcile;
 pub mod records;
 pub mod shacl;
