@@ -122,7 +122,7 @@ vocabulary!(
         HEALTHCARE_POLICY = "HealthcarePolicy", FISCAL_YEAR = "FiscalYear",
         INTEGRATED_PROJECT = "IntegratedProject", PROGRAM = "Program",
         PROGRAM_YEAR = "ProgramYear", BUDGET_LINE = "BudgetLine",
-        SOURCE_DOCUMENT = "SourceDocument", PAGE = "Page", BUDGET_FIGURE = "BudgetFigure",
+        SOURCE_DOCUMENT = "SourceDocument", PAGE = "Page",
         STATED_LINK = "StatedLink", BUDGET = "Budget", PROJECT_LINEAGE = "ProjectLineage", PHASE_COVERAGE = "PhaseCoverage", BULLET = "Bullet", PROGRAM_ENTRY = "ProgramEntry",
         // structure
         BUDGET_STRUCTURE = "budgetStructure",
@@ -140,7 +140,7 @@ vocabulary!(
         STRATEGY = "strategy", STRATEGY_NUMBER = "strategyNumber", START_YEAR = "startYear",
         END_YEAR = "endYear", YEAR = "year", PROJECT_NUMBER = "projectNumber",
         DIAGRAM_PAGE = "diagramPage", POINTS_PAGE = "pointsPage", PROJECT = "project",
-        NOTE_KEY = "noteKey", SUMMARY_FIGURE = "summaryFigure",
+        NOTE_KEY = "noteKey",
         // programs and lines
         PROGRAM_PROP = "program", NAME_AS_PRINTED = "nameAsPrinted", LINE_KIND = "lineKind",
         LINE_LABEL = "lineLabel", RELISTED = "relisted", FUND_BASED = "fundBased",

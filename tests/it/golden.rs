@@ -2,12 +2,11 @@
 //! dumped in Turtle and N-Quads must match tests/golden/ byte for byte. After a deliberate
 //! change of the output, review the diff and regenerate with UPDATE_GOLDEN=1.
 
-mod common;
-
-use common::*;
+use crate::diff;
+use crate::harness::*;
 
 fn check(format: &str, golden: &str) {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempdir();
     let store = dir.path().join("store");
     run(&[
         "build",
@@ -30,8 +29,14 @@ fn check(format: &str, golden: &str) {
         .unwrap_or_else(|_| panic!("{} missing: run with UPDATE_GOLDEN=1", path.display()));
     assert!(
         out == expected,
-        "the {format} dump differs from {}; review and regenerate with UPDATE_GOLDEN=1",
-        path.display()
+        "the {format} dump differs from {}; review and regenerate with UPDATE_GOLDEN=1\n{}",
+        path.display(),
+        diff::unified(
+            &format!("expected: {}", path.display()),
+            &expected,
+            &format!("actual: medrd-kg dump --format {format}"),
+            &out
+        )
     );
 }
 

@@ -3,9 +3,7 @@
 
 #![allow(clippy::type_complexity)]
 
-mod common;
-
-use common::*;
+use crate::harness::*;
 
 fn row<'a>(
     rows: &'a [std::collections::BTreeMap<String, String>],

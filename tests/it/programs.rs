@@ -2,11 +2,9 @@
 //! of checks read from the source pages (each expected value cites what the page prints),
 //! plus data checks made directly against the source texts.
 
-mod common;
-
 use std::collections::BTreeMap;
 
-use common::*;
+use crate::harness::*;
 
 type Row = BTreeMap<String, String>;
 

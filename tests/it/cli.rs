@@ -2,13 +2,12 @@
 //! Turtle round trip, --base, and bad input (clear error with file and line, non-zero exit,
 //! the previous store left answering).
 
-mod common;
-
-use common::*;
+use crate::harness::*;
+use crate::{diff, rdf};
 
 #[test]
 fn build_reports_triples_per_named_graph() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempdir();
     let store = dir.path().join("store");
     let out = run(&["build", "--store", s(&store)]).ok();
     for graph in [
@@ -88,7 +87,7 @@ fn query_formats() {
 fn query_errors_are_clear() {
     let store = s(shared_store());
     let out = run(&["query", "--query", "SELECT WHERE {", "--store", store]);
-    assert!(!out.success());
+    assert!(!out.success(), "the run must fail:\n{out}");
     assert!(out.stderr.contains("SPARQL syntax error"), "{}", out.stderr);
     let out = run(&[
         "query",
@@ -96,7 +95,7 @@ fn query_errors_are_clear() {
         "--store",
         "/nonexistent/store",
     ]);
-    assert!(!out.success());
+    assert!(!out.success(), "the run must fail:\n{out}");
     assert!(
         out.stderr.contains("run `medrd-kg build` first"),
         "{}",
@@ -110,7 +109,7 @@ fn query_errors_are_clear() {
         "--store",
         store,
     ]);
-    assert!(!out.success());
+    assert!(!out.success(), "the run must fail:\n{out}");
     assert!(
         out.stderr.contains("table") && out.stderr.contains("csv"),
         "valid choices named: {}",
@@ -167,7 +166,7 @@ fn dumps_in_every_format_reparse() {
     }
     // An independent parser (raptor's rapper) reads the triple formats too, when installed.
     if rapper() {
-        let dir = tempfile::tempdir().unwrap();
+        let dir = tempdir();
         for (name, syntax, ext) in [
             ("turtle", "turtle", "ttl"),
             ("ntriples", "ntriples", "nt"),
@@ -217,7 +216,7 @@ fn dump_of_one_graph_and_unknown_graph() {
         "--store",
         store,
     ]);
-    assert!(!out.success());
+    assert!(!out.success(), "the run must fail:\n{out}");
     assert!(
         out.stderr.contains("graph/fy2026"),
         "valid graphs named: {}",
@@ -227,7 +226,7 @@ fn dump_of_one_graph_and_unknown_graph() {
 
 #[test]
 fn builds_are_deterministic_and_turtle_round_trips() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempdir();
     let a = dir.path().join("a");
     let b = dir.path().join("b");
     run(&["build", "--store", s(&a)]).ok();
@@ -241,34 +240,46 @@ fn builds_are_deterministic_and_turtle_round_trips() {
             .stdout;
         assert!(
             da == db,
-            "two builds of the same data dump differently in {format}"
+            "two builds of the same data dump differently in {format}\n{}",
+            diff::unified("first build", &da, "second build", &db)
         );
     }
     // Turtle → store → Turtle gives the same bytes, and sophia finds the graphs isomorphic.
     let turtle = run(&["dump", "--format", "turtle", "--store", s(&a)])
         .ok()
         .stdout;
-    // (parsed without renaming blank nodes, which Store::load_from_slice would do)
-    let store = oxigraph::store::Store::new().unwrap();
-    for q in oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
-        .for_slice(turtle.as_bytes())
+    // The Turtle goes into a new on-disk store written with oxigraph directly, parsed without
+    // renaming blank nodes (which Store::load_from_slice would do); the binary dumps it again.
+    let c = dir.path().join("c");
     {
-        store.insert(&q.unwrap()).unwrap();
+        let quads: Vec<oxigraph::model::Quad> =
+            oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+                .for_slice(turtle.as_bytes())
+                .map(|q| q.unwrap())
+                .collect();
+        let store = oxigraph::store::Store::open(&c).unwrap();
+        store.extend(quads).unwrap();
+        store.flush().unwrap();
     }
-    let mut again = Vec::new();
-    medrd_kg::export::dump(&store, oxigraph::io::RdfFormat::Turtle, None, &mut again).unwrap();
-    let again = String::from_utf8(again).unwrap();
-    if again != turtle {
-        let _ = std::fs::write(std::env::temp_dir().join("medrd-roundtrip-a.ttl"), &turtle);
-        let _ = std::fs::write(std::env::temp_dir().join("medrd-roundtrip-b.ttl"), &again);
-    }
-    assert!(again == turtle, "Turtle round trip changed the dump (both written to the temp dir as medrd-roundtrip-*.ttl)");
-    assert!(medrd_kg::rdfcheck::isomorphic_trig(&turtle, &again).unwrap());
+    let again = run(&["dump", "--format", "turtle", "--store", s(&c)])
+        .ok()
+        .stdout;
+    assert!(
+        again == turtle,
+        "Turtle round trip changed the dump\n{}",
+        diff::unified(
+            "dump of the build",
+            &turtle,
+            "dump of its Turtle reloaded",
+            &again
+        )
+    );
+    assert!(rdf::isomorphic_trig(&turtle, &again).unwrap());
 }
 
 #[test]
 fn base_option_mints_every_iri_under_it() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempdir();
     let store = dir.path().join("store");
     run(&[
         "build",
@@ -293,7 +304,7 @@ fn base_option_mints_every_iri_under_it() {
         "--base",
         "https://example.org/kg",
     ]);
-    assert!(!out.success());
+    assert!(!out.success(), "the run must fail:\n{out}");
     assert!(
         out.stderr.contains("must end with '/' or '#'"),
         "{}",
@@ -332,7 +343,7 @@ fn bad_data(file: &str, from: &str, to: &str, expected_message: &str, line_needl
     edit(&path, from, to);
     let line = last_line_of(&path, line_needle);
     let out = run_in(dir.path(), &["build", "--store", s(&store)]);
-    assert!(!out.success(), "a bad {file} must fail the build");
+    assert!(!out.success(), "a bad {file} must fail the build:\n{out}");
     assert!(
         out.stderr.contains(expected_message),
         "message {expected_message:?} missing:\n{}",
@@ -441,12 +452,7 @@ fn validate_reports_provenance_reconciliation_and_shacl() {
     // FY2024 AMED: 内10+こ7+総6+文697+厚579+経190 = 1489, exactly the stated total.
     assert!(out.stdout.contains("== Reconciliation"), "{}", out.stdout);
     assert!(out.stdout.contains("conforms"), "{}", out.stdout);
-    assert!(
-        out.success(),
-        "validate fails:\n{}\n{}",
-        out.stdout,
-        out.stderr
-    );
+    assert!(out.success(), "validate fails:\n{out}");
 }
 
 #[test]
@@ -473,12 +479,12 @@ fn bad_data_amount_not_printed_in_its_phrase() {
 
 #[test]
 fn build_never_replaces_a_folder_that_is_not_a_store() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempdir();
     let notes = dir.path().join("notes");
     std::fs::create_dir(&notes).unwrap();
     std::fs::write(notes.join("todo.txt"), "keep me").unwrap();
     let out = run(&["build", "--store", s(&notes)]);
-    assert!(!out.success());
+    assert!(!out.success(), "the run must fail:\n{out}");
     assert!(
         out.stderr.contains("does not hold an Oxigraph store"),
         "{}",
@@ -491,14 +497,14 @@ fn build_never_replaces_a_folder_that_is_not_a_store() {
     let file = dir.path().join("file");
     std::fs::write(&file, "x").unwrap();
     let out = run(&["build", "--store", s(&file)]);
-    assert!(!out.success());
+    assert!(!out.success(), "the run must fail:\n{out}");
     assert!(out.stderr.contains("is not a folder"), "{}", out.stderr);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "x");
 }
 
 #[test]
 fn an_interrupted_swap_is_repaired_and_stale_temporaries_removed() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = tempdir();
     let store = dir.path().join("store");
     run(&["build", "--store", s(&store)]).ok();
     // as if a build was killed between its two renames, and another one before loading
@@ -543,7 +549,10 @@ fn a_mismatch_fails_validate_unless_the_data_explains_it() {
     );
     std::fs::write(&lines, text).unwrap();
     let out = run_in(dir.path(), &["validate"]);
-    assert!(!out.success(), "an unexplained mismatch fails validate");
+    assert!(
+        !out.success(),
+        "an unexplained mismatch fails validate:\n{out}"
+    );
     assert!(
         out.stdout.contains("MISMATCH") && out.stdout.contains("2 mismatched"),
         "{}",
@@ -558,7 +567,7 @@ fn a_mismatch_fails_validate_unless_the_data_explains_it() {
     )
     .unwrap();
     let out = run_in(dir.path(), &["validate"]);
-    assert!(out.success(), "explained mismatches pass:\n{}", out.stdout);
+    assert!(out.success(), "explained mismatches pass:\n{out}");
     assert!(
         out.stdout.contains("2 explained, 0 mismatched"),
         "{}",
@@ -574,7 +583,7 @@ fn a_mismatch_fails_validate_unless_the_data_explains_it() {
     );
     std::fs::write(&explanations, text).unwrap();
     let out = run_in(dir.path(), &["validate"]);
-    assert!(!out.success());
+    assert!(!out.success(), "the run must fail:\n{out}");
     assert!(
         out.stdout
             .contains("explains a difference of -30 but the check now differs by -35"),
@@ -585,7 +594,7 @@ fn a_mismatch_fails_validate_unless_the_data_explains_it() {
     // An explanation of a check that does not differ is stale, and fails.
     std::fs::write(&explanations, "[[explained]]\nscope = \"PJ2 医療機器・ヘルスケアプロジェクト\"\ncheck = \"sum of AMED lines = stated AMED\"\ndifference = \"0\"\nreasoning = \"stale\"\n").unwrap();
     let out = run_in(dir.path(), &["validate"]);
-    assert!(!out.success());
+    assert!(!out.success(), "the run must fail:\n{out}");
     assert!(
         out.stdout
             .contains("reconciliation.toml:1:1: explains a check that is not a mismatch"),
