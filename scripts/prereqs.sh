@@ -63,5 +63,6 @@ fi
 echo "prereqs: ok (libclang for bindgen, rapper for the tests)" >&2
 if [ ! -d target ] || [ -z "$(ls -A target 2>/dev/null)" ]; then
   echo "prereqs: first build ahead: cargo compiles RocksDB (C++) and about 400 crates," >&2
-  echo "prereqs: about 12 minutes on 2 cores and 2.5 GB in target/; later builds take seconds" >&2
+  echo "prereqs: about 35 minutes on 2 cores (RocksDB's build script is most of it) and" >&2
+  echo "prereqs: 1-2 GB in target/; cargo shows which crate it compiles; later builds take seconds" >&2
 fi

@@ -25,3 +25,6 @@ mod golden;
 
 #[path = "it/programs.rs"]
 mod programs;
+
+#[path = "it/layout.rs"]
+mod layout;

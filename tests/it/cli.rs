@@ -525,6 +525,10 @@ fn an_interrupted_swap_is_repaired_and_stale_temporaries_removed() {
         "14",
         "the previous store answers again (and mrd: is predeclared)"
     );
+    assert!(
+        !store.exists() && dir.path().join(".store.old-4000000").is_dir(),
+        "opening the store to read changed nothing on disk"
+    );
     run(&["build", "--store", s(&store)]).ok();
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
