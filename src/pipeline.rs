@@ -81,8 +81,9 @@ pub fn build_in_memory(model: &Model, ontology_dir: &Path, base: &Base) -> Resul
 }
 
 fn ontology_quads(mapper: &Mapper, dir: &Path) -> Result<Vec<Quad>> {
-    let graph: GraphName = mapper.graph_iri(GraphKey::Ontology)?.into();
-    crate::rdf::ontology::load(dir, &graph)
+    let ontology: GraphName = mapper.graph_iri(GraphKey::Ontology)?.into();
+    let shapes: GraphName = mapper.graph_iri(GraphKey::Shapes)?.into();
+    crate::rdf::ontology::load(dir, &ontology, &shapes)
 }
 
 /// Feeds the bulk loader in batches of [`BATCH`] quads.
@@ -160,7 +161,7 @@ pub struct ValidateOptions {
 pub fn validate(opts: &ValidateOptions) -> Result<ValidationReport> {
     let raw = read_data(&opts.data)?;
     let records = raw.quoted_records();
-    let shapes = opts.ontology.join("shapes.ttl");
+    let shapes = opts.ontology.join(crate::rdf::ontology::SHAPES_FILE);
     let model = match crate::check::check(&raw) {
         Ok(model) => model,
         Err(problems) => {
@@ -176,20 +177,26 @@ pub fn validate(opts: &ValidateOptions) -> Result<ValidationReport> {
     };
     let rows = reconcile(&model);
     let stale = stale_explanations(&model, &rows);
-    let (store, ontology_graph) = match &opts.store {
+    // the graphs of the ontology and the shapes are not data
+    let (store, not_data) = match &opts.store {
         Some(dir) => {
             let store = crate::store::open_read_only(dir)?;
-            let graph = ontology_graph_of(&store, dir)?;
-            (store, graph)
+            let graphs = vec![
+                graph_about(&store, dir, crate::rdf::vocab::ONTOLOGY)?,
+                graph_about(&store, dir, crate::rdf::vocab::SHAPES)?,
+            ];
+            (store, graphs)
         }
-        None => (
-            build_in_memory(&model, &opts.ontology, &opts.base)?,
-            Mapper::new(&opts.base, &model)
-                .graph_iri(GraphKey::Ontology)?
-                .into_string(),
-        ),
+        None => {
+            let mapper = Mapper::new(&opts.base, &model);
+            let graphs = vec![
+                mapper.graph_iri(GraphKey::Ontology)?.into_string(),
+                mapper.graph_iri(GraphKey::Shapes)?.into_string(),
+            ];
+            (build_in_memory(&model, &opts.ontology, &opts.base)?, graphs)
+        }
     };
-    let shacl = crate::check::shacl::validate(&store, &ontology_graph, &shapes)?;
+    let shacl = crate::check::shacl::validate(&store, &not_data, &shapes)?;
     Ok(ValidationReport {
         records,
         problems: Vec::new(),
@@ -200,9 +207,14 @@ pub fn validate(opts: &ValidateOptions) -> Result<ValidationReport> {
     })
 }
 
-/// The graph that holds the ontology, whatever base the store was built with.
-fn ontology_graph_of(store: &Store, dir: &Path) -> Result<String> {
-    for q in store.quads_for_pattern(Some(crate::rdf::vocab::ONTOLOGY.into()), None, None, None) {
+/// The graph that describes `subject` (the ontology, the shapes), whatever base the store
+/// was built with.
+fn graph_about(
+    store: &Store,
+    dir: &Path,
+    subject: oxigraph::model::NamedNodeRef<'_>,
+) -> Result<String> {
+    for q in store.quads_for_pattern(Some(subject.into()), None, None, None) {
         let q = q.map_err(|e| Error::store(dir, "cannot read the store", e))?;
         if let GraphName::NamedNode(g) = q.graph_name {
             return Ok(g.into_string());
@@ -211,8 +223,7 @@ fn ontology_graph_of(store: &Store, dir: &Path) -> Result<String> {
     Err(Error::Store {
         path: dir.to_path_buf(),
         message: format!(
-            "holds no ontology graph (no triple about {}): was it built by medrd-kg?",
-            crate::rdf::vocab::ONTOLOGY
+            "holds no graph describing {subject}: was it built by medrd-kg from an ontology folder with medrd.ttl and shapes.ttl?"
         ),
         source: None,
     })

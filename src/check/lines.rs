@@ -100,6 +100,7 @@ fn check_line(
         kind: kind?,
         programs,
         label: r.label.clone(),
+        label_en: r.label_en.clone(),
         amount,
         amount_quote: r.amount_quote.clone(),
         funding: funding?,
@@ -164,6 +165,12 @@ fn check_kind(c: &mut Checker, l: &Located<LineRec>) -> Option<LineKind> {
         LineKind::Group if r.programs.len() < 2 => Some("a group line lists two or more programs"),
         LineKind::Area | LineKind::Block if r.label.trim().is_empty() => {
             Some("an area or block line needs its label")
+        }
+        LineKind::Area | LineKind::Block if r.label_en.trim().is_empty() => {
+            Some("an area or block line needs the English translation of its label (label_en)")
+        }
+        _ if r.label.trim().is_empty() && !r.label_en.is_empty() => {
+            Some("label_en translates a label: only an area or block line has one")
         }
         LineKind::Program | LineKind::Listed if r.programs.len() != 1 => {
             Some("a program or listed line names exactly one program")

@@ -9,7 +9,7 @@ use crate::model::{Document, FiscalYear, OrgKind, Organization, Page, Strategy};
 use crate::rdf::resource::is_slug;
 
 /// Graph names the store uses for itself: a document id may not take them.
-const RESERVED_IDS: &[&str] = &["meta", "ontology"];
+const RESERVED_IDS: &[&str] = &["meta", "ontology", "shapes"];
 
 /// What the rest of the checks refer to.
 pub(super) struct References {

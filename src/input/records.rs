@@ -230,6 +230,9 @@ pub struct LineRec {
     /// Name of an area or block line.
     #[serde(default)]
     pub label: String,
+    /// English translation (unofficial) of `label`.
+    #[serde(default)]
+    pub label_en: String,
     #[serde(default)]
     pub amount_oku: Option<AmountText>,
     #[serde(default)]

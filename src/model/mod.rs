@@ -291,6 +291,8 @@ pub struct Line {
     pub programs: Vec<ProgramName>,
     /// Name of an area or block line ("" otherwise).
     pub label: String,
+    /// Its English translation (unofficial).
+    pub label_en: String,
     pub amount: Option<Decimal>,
     pub amount_quote: Option<String>,
     pub funding: Category,

@@ -62,3 +62,95 @@ pub fn english_status(official: bool) -> NamedNodeRef<'static> {
         mrd::UNOFFICIAL
     }
 }
+
+/// The Japanese and English labels of a funding-category or figure-kind concept, as
+/// `ontology/medrd.ttl` gives them (a test keeps the two the same), for the labels of the
+/// observations.
+pub fn label(concept: NamedNodeRef<'_>) -> (&'static str, &'static str) {
+    const LABELS: &[(NamedNodeRef<'static>, &str, &str)] = &[
+        (
+            mrd::CATEGORY_AMED,
+            "日本医療研究開発機構対象経費",
+            "AMED-targeted expenses",
+        ),
+        (
+            mrd::CATEGORY_INHOUSE,
+            "インハウス研究機関経費",
+            "in-house research institute expenses",
+        ),
+        (mrd::CATEGORY_ALL, "合計", "both categories"),
+        (
+            mrd::KIND_TOTAL,
+            "概算要求・要望額",
+            "request total (request + priority request)",
+        ),
+        (mrd::KIND_REQUEST, "概算要求額", "budget request"),
+        (mrd::KIND_YOUBOU, "要望額", "special priority request"),
+        (
+            mrd::KIND_PREV_INITIAL,
+            "前年度当初予算額",
+            "previous year's initial budget",
+        ),
+        (
+            mrd::KIND_SUPPLEMENTARY,
+            "補正予算額",
+            "supplementary budget",
+        ),
+        (
+            mrd::KIND_STATED_SUM,
+            "文中の額",
+            "amount stated in a sentence",
+        ),
+    ];
+    LABELS
+        .iter()
+        .find(|(c, _, _)| *c == concept)
+        .map_or(("", ""), |(_, ja, en)| (*ja, *en))
+}
+
+#[cfg(test)]
+mod tests {
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::{NamedOrBlankNode, Term};
+
+    use super::*;
+    use crate::rdf::vocab::skos;
+
+    /// The labels the observations are named with are the concepts' own prefLabels.
+    #[test]
+    fn labels_are_the_ontology_pref_labels() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/ontology/medrd.ttl");
+        let text = std::fs::read(path).expect("ontology/medrd.ttl");
+        let quads: Vec<_> = RdfParser::from_format(RdfFormat::Turtle)
+            .for_slice(&text)
+            .map(|q| q.expect("parses"))
+            .collect();
+        for concept in [
+            mrd::CATEGORY_AMED,
+            mrd::CATEGORY_INHOUSE,
+            mrd::CATEGORY_ALL,
+            mrd::KIND_TOTAL,
+            mrd::KIND_REQUEST,
+            mrd::KIND_YOUBOU,
+            mrd::KIND_PREV_INITIAL,
+            mrd::KIND_SUPPLEMENTARY,
+            mrd::KIND_STATED_SUM,
+        ] {
+            let (ja, en) = label(concept);
+            let pref = |lang: &str| {
+                quads.iter().find_map(|q| match (&q.subject, &q.object) {
+                    (NamedOrBlankNode::NamedNode(s), Term::Literal(l))
+                        if s.as_ref() == concept
+                            && q.predicate == skos::PREF_LABEL
+                            && l.language() == Some(lang) =>
+                    {
+                        Some(l.value().to_owned())
+                    }
+                    _ => None,
+                })
+            };
+            assert_eq!(pref("ja").as_deref(), Some(ja), "{concept}");
+            assert_eq!(pref("en").as_deref(), Some(en), "{concept}");
+        }
+    }
+}

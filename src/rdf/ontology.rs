@@ -62,10 +62,19 @@ fn syntax_error(path: &Path, e: RdfSyntaxError) -> Error {
     }
 }
 
-/// Every quad of the ontology folder, in file order.
-pub fn load(dir: &Path, graph: &GraphName) -> Result<Vec<Quad>> {
+/// The file of the ontology folder that holds the SHACL shapes.
+pub const SHAPES_FILE: &str = "shapes.ttl";
+
+/// Every quad of the ontology folder, in file order: the shapes file into `shapes`, every
+/// other file into `ontology`.
+pub fn load(dir: &Path, ontology: &GraphName, shapes: &GraphName) -> Result<Vec<Quad>> {
     let mut all = Vec::new();
     for (i, f) in files(dir)?.iter().enumerate() {
+        let graph = if f.file_name().is_some_and(|n| n == SHAPES_FILE) {
+            shapes
+        } else {
+            ontology
+        };
         all.extend(parse_turtle(f, graph, &format!("o{}x", i + 1))?);
     }
     Ok(all)

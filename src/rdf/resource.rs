@@ -18,8 +18,10 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'
 /// The named graphs of the store.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum GraphKey {
-    /// The ontology and the SHACL shapes.
+    /// The ontology (`ontology/*.ttl` but the shapes).
     Ontology,
+    /// The SHACL shapes (`ontology/shapes.ttl`).
+    Shapes,
     /// What holds across documents: dataset, strategies, years, organizations, programs.
     Meta,
     /// What one source document says (its id).
@@ -30,6 +32,7 @@ impl GraphKey {
     pub fn name(&self) -> &str {
         match self {
             GraphKey::Ontology => "ontology",
+            GraphKey::Shapes => "shapes",
             GraphKey::Meta => "meta",
             GraphKey::Document(id) => id,
         }
@@ -304,6 +307,7 @@ impl Resource {
             ["dataset", doc] => R::DocumentDataset(slug(doc)?),
             ["graph", "ontology"] => R::Graph(GraphKey::Ontology),
             ["graph", "meta"] => R::Graph(GraphKey::Meta),
+            ["graph", "shapes"] => R::Graph(GraphKey::Shapes),
             ["graph", doc] => R::Graph(GraphKey::Document(slug(doc)?)),
             ["document", doc] => R::Document(slug(doc)?),
             ["document", doc, "page", label] => R::Page {
@@ -438,6 +442,7 @@ mod tests {
             R::DocumentDataset("fy2026".into()),
             R::Graph(GraphKey::Ontology),
             R::Graph(GraphKey::Meta),
+            R::Graph(GraphKey::Shapes),
             R::Graph(GraphKey::Document("fy2024".into())),
             R::Document("fy2026".into()),
             R::Page {

@@ -33,6 +33,10 @@ macro_rules! ontology_iri {
 /// every deployment of the data.
 pub const ONTOLOGY: NamedNodeRef<'static> = NamedNodeRef::new_unchecked(ontology_iri!());
 
+/// The SHACL shapes document of the ontology (`ontology/shapes.ttl`).
+pub const SHAPES: NamedNodeRef<'static> =
+    NamedNodeRef::new_unchecked(concat!(ontology_iri!(), "/shapes"));
+
 /// The ontology namespace.
 pub const MRD_NS: &str = mrd::NS;
 
@@ -107,6 +111,11 @@ vocabulary!(sdmx_attribute, "sdmx-attribute", "http://purl.org/linked-data/sdmx/
 vocabulary!(sdmx_measure, "sdmx-measure", "http://purl.org/linked-data/sdmx/2009/measure#";
     OBS_VALUE = "obsValue");
 
+vocabulary!(
+    /// The EU Publications Office's currency authority table (used by OpenBudgets.eu).
+    currency, "currency", "http://publications.europa.eu/resource/authority/currency/";
+    JPY = "JPY");
+
 /// Licenses.
 pub mod license {
     use super::NamedNodeRef;
@@ -157,7 +166,8 @@ vocabulary!(
         FLAG_NEW = "flag-new", FLAG_EXPANDED = "flag-expanded", FLAG_FUND = "flag-fund", FLAG_RELISTED = "flag-relisted",
         PHASE_BASIC = "phase-basic", PHASE_APPLIED = "phase-applied", PHASE_NONCLINICAL = "phase-nonclinical",
         PHASE_CLINICAL = "phase-clinical", PHASE_PRACTICAL = "phase-practical",
-        UNOFFICIAL = "english-unofficial", OFFICIAL = "english-official");
+        UNOFFICIAL = "english-unofficial", OFFICIAL = "english-official",
+        FISCAL_YEARS = "fiscalYears");
 
 #[cfg(test)]
 mod tests {

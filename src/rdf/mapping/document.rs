@@ -3,9 +3,9 @@
 
 use oxigraph::model::{NamedNode, NamedNodeRef};
 
-use super::{en, int, ja, Mapper, Obs, Writer};
+use super::{en, int, ja, plain, reiwa, Mapper, Names, Obs, Writer};
 use crate::error::Result;
-use crate::model::{Document, NoteKey, Project, ALL_MINISTRIES_ID};
+use crate::model::{Code, Document, MinistryScope, NoteKey, Project, ALL_MINISTRIES_ID};
 use crate::rdf::concepts;
 use crate::rdf::resource::{ProjectPart, Resource};
 use crate::rdf::vocab::{mrd, rdf, rdfs};
@@ -40,7 +40,8 @@ impl Mapper<'_> {
     pub(super) fn write_document(&self, w: &mut Writer, d: &Document) -> Result<()> {
         let ds = self.iri(&Resource::DocumentDataset(d.id.clone()))?;
         let budget = self.write_budget(w, d)?;
-        self.write_summary(w, d, &ds, &budget)?;
+        let names = Names::new("医療分野の研究開発関連予算", "medical R&D budget");
+        self.write_summary(w, d, &ds, &budget, &names)?;
         for p in &d.projects {
             self.write_project(w, d, p, &ds)?;
         }
@@ -54,20 +55,12 @@ impl Mapper<'_> {
     fn write_budget(&self, w: &mut Writer, d: &Document) -> Result<NamedNode> {
         let year = d.fiscal_year;
         let budget = self.iri(&Resource::Budget(year))?;
+        let names = Names::new(
+            format!("{} 医療分野の研究開発関連予算", reiwa(year)),
+            format!("FY{year} medical R&D budget"),
+        );
         w.t(&budget, rdf::TYPE, mrd::BUDGET)?;
-        w.t(
-            &budget,
-            rdfs::LABEL,
-            ja(&format!(
-                "令和{}年度 医療分野の研究開発関連予算",
-                year - 2018
-            )),
-        )?;
-        w.t(
-            &budget,
-            rdfs::LABEL,
-            en(&format!("FY{year} medical R&D budget")),
-        )?;
+        w.labels(&budget, &names)?;
         w.t(&budget, mrd::FISCAL_YEAR_PROP, self.fiscal_year(year)?)?;
         Ok(budget)
     }
@@ -79,6 +72,7 @@ impl Mapper<'_> {
         d: &Document,
         ds: &NamedNode,
         budget: &NamedNode,
+        budget_names: &Names,
     ) -> Result<()> {
         let year = d.fiscal_year;
         for f in &d.figures {
@@ -90,9 +84,15 @@ impl Mapper<'_> {
             })?;
             let obs = Obs {
                 dataset: ds,
-                fiscal_year: self.fiscal_year(f.figure_year(year))?,
+                year: f.figure_year(year),
                 subject: budget.clone(),
+                // the label names the figure's year already
+                subject_names: budget_names.clone(),
                 ministry: self.org(f.ministry.org())?,
+                ministry_names: match &f.ministry {
+                    MinistryScope::All => None,
+                    MinistryScope::One(m) => self.org_names(&m.org),
+                },
                 category: concepts::category(f.category),
                 kind: concepts::kind(f.kind),
             };
@@ -103,24 +103,21 @@ impl Mapper<'_> {
             let iri = self.iri(&Resource::NoteFigure { year, key: n.key })?;
             let (category, label_ja, label_en) = note_subject(n.key);
             let subject = self.iri(&Resource::BudgetPart { year, key: n.key })?;
+            let names = Names::new(label_ja, label_en);
             w.t(&subject, rdf::TYPE, mrd::BUDGET)?;
-            w.t(&subject, rdfs::LABEL, ja(label_ja))?;
-            w.t(&subject, rdfs::LABEL, en(label_en))?;
+            w.labels(&subject, &names)?;
+            w.t(&subject, mrd::NOTE_KEY, plain(n.key.as_str()))?;
             let obs = Obs {
                 dataset: ds,
-                fiscal_year: self.fiscal_year(year)?,
+                year,
                 subject,
+                subject_names: names,
                 ministry: self.org(ALL_MINISTRIES_ID)?,
+                ministry_names: None,
                 category,
                 kind: mrd::KIND_STATED_SUM,
             };
             self.observation(w, &iri, &obs, n.amount)?;
-            w.t(
-                &iri,
-                mrd::NOTE_KEY,
-                super::plain(crate::model::Code::as_str(n.key)),
-            )?;
-            w.t(&iri, rdfs::COMMENT, ja(label_ja))?;
             self.provenance(w, &iri, &d.id, &n.page, &n.quote)?;
         }
         Ok(())
@@ -166,9 +163,11 @@ impl Mapper<'_> {
             })?;
             let obs = Obs {
                 dataset: ds,
-                fiscal_year: self.fiscal_year(year)?,
+                year,
                 subject: iri.clone(),
+                subject_names: Names::new(&p.name, &p.name_en),
                 ministry: self.org(ALL_MINISTRIES_ID)?,
+                ministry_names: None,
                 category,
                 kind: mrd::KIND_TOTAL,
             };
@@ -200,7 +199,7 @@ impl Mapper<'_> {
             w.t(
                 &py,
                 rdfs::LABEL,
-                ja(&format!("{}（令和{}年度）", name, year - 2018)),
+                ja(&format!("{}（{}）", name, reiwa(year))),
             )?;
             w.t(&py, rdfs::LABEL, en(&format!("{} (FY{year})", p.label_en)))?;
         }
@@ -217,6 +216,23 @@ impl Mapper<'_> {
                 n: l.position,
             })?;
             w.t(&iri, rdf::TYPE, mrd::STATED_LINK)?;
+            w.labels(
+                &iri,
+                &Names::new(
+                    format!(
+                        "{} —{}→ {}（{} PJ{}）",
+                        l.from,
+                        l.relation,
+                        l.to,
+                        reiwa(year),
+                        l.project
+                    ),
+                    format!(
+                        "Relation no. {} stated on the FY{year} project {} pages ({} as printed)",
+                        l.position, l.project, l.relation
+                    ),
+                ),
+            )?;
             w.t(
                 &iri,
                 mrd::PROJECT,

@@ -4,9 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{boolean, int, ja, Mapper, Writer};
+use super::{boolean, int, ja, reiwa, Mapper, Names, Writer};
 use crate::error::Result;
-use crate::model::{Document, Entry};
+use crate::model::{Document, Entry, Phase, PhaseBasis};
 use crate::rdf::concepts;
 use crate::rdf::resource::Resource;
 use crate::rdf::vocab::{dcterms, mrd, rdf, skos};
@@ -51,6 +51,15 @@ impl Mapper<'_> {
         w.t(&py, mrd::LISTED_IN, project.clone())?;
         w.t(&py, mrd::ENTRY, entry.clone())?;
         w.t(&entry, rdf::TYPE, mrd::PROGRAM_ENTRY)?;
+        let (name_ja, name_en) = (&e.program.name, self.program_en(slug));
+        let (fy_ja, pj) = (reiwa(year), e.project);
+        w.labels(
+            &entry,
+            &Names::new(
+                format!("◆{name_ja}（{fy_ja} PJ{pj} ポイント）"),
+                format!("◆ {name_en} (FY{year} project {pj} points page)"),
+            ),
+        )?;
         w.t(&entry, dcterms::IS_PART_OF, py.clone())?;
         w.t(&entry, mrd::PROJECT, project)?;
         w.t(&entry, mrd::NAME_AS_PRINTED, ja(&e.program.name))?;
@@ -72,6 +81,13 @@ impl Mapper<'_> {
             })?;
             w.t(&entry, mrd::HAS_BULLET, bullet.clone())?;
             w.t(&bullet, rdf::TYPE, mrd::BULLET)?;
+            w.labels(
+                &bullet,
+                &Names::new(
+                    format!("{name_ja}の説明 {}（{fy_ja} PJ{pj}）", i + 1),
+                    format!("{name_en}: bullet {} (FY{year} project {pj})", i + 1),
+                ),
+            )?;
             w.t(&bullet, mrd::ORDER, int(i as i64 + 1))?;
             w.t(&bullet, mrd::TEXT, ja(&b.text))?;
             w.t(&py, dcterms::DESCRIPTION, ja(&b.text))?;
@@ -98,6 +114,18 @@ impl Mapper<'_> {
             w.t(&py, mrd::PHASE, cov.clone())?;
             w.t(&entry, mrd::PHASE, cov.clone())?;
             w.t(&cov, rdf::TYPE, mrd::PHASE_COVERAGE)?;
+            let (phase_ja, phase_en) = phase_names(ph.phase);
+            let (basis_ja, basis_en) = match ph.basis {
+                PhaseBasis::Stated => ("記載", "stated"),
+                PhaseBasis::Inferred => ("推定", "inferred"),
+            };
+            w.labels(
+                &cov,
+                &Names::new(
+                    format!("{name_ja}：{phase_ja}（{basis_ja}、{fy_ja} PJ{pj}）"),
+                    format!("{name_en}: {phase_en} ({basis_en}, FY{year} project {pj})"),
+                ),
+            )?;
             w.t(&cov, mrd::PHASE, phase)?;
             w.t(&cov, mrd::BASIS, concepts::phase_basis(ph.basis))?;
             self.provenance(w, &cov, &d.id, &e.page, &ph.quote)?;
@@ -105,5 +133,16 @@ impl Mapper<'_> {
         self.provenance(w, &entry, &d.id, &e.page, &e.quote)?;
         self.provenance(w, &py, &d.id, &e.page, &e.quote)?;
         Ok(())
+    }
+}
+
+/// The names of a phase, as `ontology/medrd.ttl` labels its concept.
+fn phase_names(p: Phase) -> (&'static str, &'static str) {
+    match p {
+        Phase::Basic => ("基礎研究", "basic research"),
+        Phase::Applied => ("応用研究", "applied research"),
+        Phase::Nonclinical => ("非臨床", "non-clinical"),
+        Phase::Clinical => ("臨床研究・治験", "clinical research and trials"),
+        Phase::Practical => ("実用化", "practical use"),
     }
 }

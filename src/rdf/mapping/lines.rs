@@ -2,14 +2,40 @@
 
 use oxigraph::model::NamedNode;
 
-use super::{boolean, dec, int, ja, plain, yen, Mapper, Obs, Writer};
+use super::{boolean, dec, int, ja, plain, yen, Mapper, Names, Obs, Writer};
 use crate::error::Result;
 use crate::model::{Code, Document, Line, ALL_MINISTRIES_ID};
 use crate::rdf::concepts;
 use crate::rdf::resource::Resource;
-use crate::rdf::vocab::{mrd, prov, rdf, rdfs};
+use crate::rdf::vocab::{mrd, prov, rdf};
 
 impl Mapper<'_> {
+    /// The line's name as printed, and in English: its programs' English names joined with
+    /// " / ", or the translation the data gives of an area or block label.
+    fn line_names(&self, l: &Line) -> Names {
+        let english = if l.label.is_empty() {
+            l.programs
+                .iter()
+                .map(|p| self.program_en(&p.slug))
+                .collect::<Vec<_>>()
+                .join(" / ")
+        } else {
+            l.label_en.clone()
+        };
+        Names::new(l.display_name(), english)
+    }
+
+    /// Official only for a line of one program whose English name is official.
+    fn line_english_status(&self, l: &Line) -> oxigraph::model::NamedNodeRef<'static> {
+        let official = l.label.is_empty()
+            && matches!(l.programs.as_slice(), [p] if self
+                .model
+                .programs
+                .iter()
+                .any(|q| q.slug == p.slug && q.official_en));
+        concepts::english_status(official)
+    }
+
     pub(super) fn write_lines(&self, w: &mut Writer, d: &Document, ds: &NamedNode) -> Result<()> {
         for l in &d.lines {
             self.write_line(w, d, l, ds)?;
@@ -33,9 +59,10 @@ impl Mapper<'_> {
         w.t(&iri, mrd::FISCAL_YEAR_PROP, self.fiscal_year(year)?)?;
         w.t(&iri, mrd::ORDER, int(n as i64))?;
         w.t(&iri, mrd::LINE_KIND, plain(l.kind.as_str()))?;
-        let label = l.display_name();
-        w.t(&iri, rdfs::LABEL, ja(&label))?;
-        w.t(&iri, mrd::NAME_AS_PRINTED, ja(&label))?;
+        let names = self.line_names(l);
+        w.labels(&iri, &names)?;
+        w.t(&iri, mrd::ENGLISH_STATUS, self.line_english_status(l))?;
+        w.t(&iri, mrd::NAME_AS_PRINTED, ja(&names.ja))?;
         if !l.label.is_empty() {
             w.t(&iri, mrd::LINE_LABEL, ja(&l.label))?;
         }
@@ -62,9 +89,11 @@ impl Mapper<'_> {
             })?;
             let obs = Obs {
                 dataset: ds,
-                fiscal_year: self.fiscal_year(sup.year)?,
+                year: sup.year,
                 subject: iri.clone(),
+                subject_names: names.clone(),
                 ministry: self.org(ALL_MINISTRIES_ID)?,
+                ministry_names: None,
                 category: mrd::CATEGORY_ALL,
                 kind: mrd::KIND_SUPPLEMENTARY,
             };
@@ -81,7 +110,7 @@ impl Mapper<'_> {
             w.t(&iri, mrd::SHARE_OF_AMOUNT, yen(share))?;
         }
         if let Some(amount) = l.amount {
-            self.write_line_figure(w, d, l, ds, &iri, amount)?;
+            self.write_line_figure(w, d, l, ds, (&iri, &names), amount)?;
         } else if let Some(q) = &l.amount_quote {
             w.t(&iri, mrd::AMOUNT_QUOTE, ja(q))?;
         }
@@ -95,7 +124,7 @@ impl Mapper<'_> {
         d: &Document,
         l: &Line,
         ds: &NamedNode,
-        line: &NamedNode,
+        (line, names): (&NamedNode, &Names),
         amount: rust_decimal::Decimal,
     ) -> Result<()> {
         let year = d.fiscal_year;
@@ -106,9 +135,11 @@ impl Mapper<'_> {
         })?;
         let obs = Obs {
             dataset: ds,
-            fiscal_year: self.fiscal_year(year)?,
+            year,
             subject: line.clone(),
+            subject_names: names.clone(),
             ministry: self.org(ALL_MINISTRIES_ID)?,
+            ministry_names: None,
             category: concepts::category(l.funding),
             kind: mrd::KIND_REQUEST,
         };

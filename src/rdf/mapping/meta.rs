@@ -2,13 +2,13 @@
 
 use oxigraph::model::NamedNode;
 
-use super::{en, int, ja, plain, Mapper, Writer};
+use super::{en, int, ja, plain, reiwa, Mapper, Names, Writer};
 use crate::error::Result;
-use crate::model::{Document, ALL_MINISTRIES, ALL_MINISTRIES_ID};
+use crate::model::{Continuity, Document, ALL_MINISTRIES, ALL_MINISTRIES_ID};
 use crate::rdf::concepts::english_status;
 use crate::rdf::resource::Resource;
 use crate::rdf::vocab::{
-    dcat, dcterms, foaf, license, mrd, org, prov, qb, rdf, rdfs, skos, void, MRD_NS,
+    dcat, dcterms, foaf, license, mrd, org, prov, qb, rdf, rdfs, skos, void, ONTOLOGY,
 };
 
 impl Mapper<'_> {
@@ -28,16 +28,13 @@ impl Mapper<'_> {
         let ds = self.iri(&Resource::Dataset)?;
         w.t(&ds, rdf::TYPE, void::DATASET)?;
         w.t(&ds, rdf::TYPE, dcat::DATASET)?;
-        w.t(
-            &ds,
-            dcterms::TITLE,
-            en("medrd-kg: Japan's medical R&D budget requests as a knowledge graph"),
-        )?;
-        w.t(
-            &ds,
-            dcterms::TITLE,
-            ja("医療分野の研究開発関連予算 概算要求 ナレッジグラフ"),
-        )?;
+        let title = Names::new(
+            "医療分野の研究開発関連予算 概算要求 ナレッジグラフ",
+            "medrd-kg: Japan's medical R&D budget requests as a knowledge graph",
+        );
+        w.t(&ds, dcterms::TITLE, en(&title.en))?;
+        w.t(&ds, dcterms::TITLE, ja(&title.ja))?;
+        w.labels(&ds, &title)?;
         let years: Vec<String> = self
             .model
             .documents
@@ -47,7 +44,7 @@ impl Mapper<'_> {
         w.t(&ds, dcterms::DESCRIPTION, en(&format!("Integrated projects, programs, ministries, R&D phases and budget figures of the budget requests for medical R&D (医療分野の研究開発関連予算 概算要求のポイント) of {}, each fact traced to its page and phrase.", years.join(", "))))?;
         w.t(&ds, dcterms::LICENSE, license::CC_BY_4)?;
         w.t(&ds, void::URI_SPACE, plain(self.base.as_str()))?;
-        w.t(&ds, void::VOCABULARY, NamedNode::new_unchecked(MRD_NS))?;
+        w.t(&ds, void::VOCABULARY, ONTOLOGY)?;
         for d in &self.model.documents {
             let sub = self.iri(&Resource::DocumentDataset(d.id.clone()))?;
             w.t(&ds, void::SUBSET, sub)?;
@@ -70,9 +67,11 @@ impl Mapper<'_> {
         for y in &model.fiscal_years {
             let iri = self.fiscal_year(y.year)?;
             w.t(&iri, rdf::TYPE, mrd::FISCAL_YEAR)?;
+            // a code of the fiscal-year dimension's code list
+            w.t(&iri, rdf::TYPE, skos::CONCEPT)?;
+            w.t(&iri, skos::IN_SCHEME, mrd::FISCAL_YEARS)?;
             w.t(&iri, mrd::YEAR, int(y.year.into()))?;
-            w.t(&iri, rdfs::LABEL, ja(&y.name))?;
-            w.t(&iri, rdfs::LABEL, en(&format!("FY{}", y.year)))?;
+            w.names(&iri, &y.name, &format!("FY{}", y.year))?;
             w.t(&iri, skos::NOTATION, plain(&y.year.to_string()))?;
             if let Some(s) = model
                 .strategies
@@ -93,9 +92,7 @@ impl Mapper<'_> {
     fn write_organizations(&self, w: &mut Writer) -> Result<()> {
         let all = self.org(ALL_MINISTRIES_ID)?;
         w.t(&all, rdf::TYPE, org::ORGANIZATION)?;
-        w.t(&all, skos::PREF_LABEL, ja("全府省庁（合計）"))?;
-        w.t(&all, skos::PREF_LABEL, en("All ministries (total)"))?;
-        w.t(&all, rdfs::LABEL, en("All ministries (total)"))?;
+        w.names(&all, "全府省庁（合計）", "All ministries (total)")?;
         w.t(&all, skos::NOTATION, plain(ALL_MINISTRIES))?;
         w.t(&all, rdfs::COMMENT, en("Stands for the sum over all ministries and agencies in figures that are not broken down by ministry."))?;
         for o in &self.model.organizations {
@@ -158,10 +155,17 @@ impl Mapper<'_> {
             w.t(&page, rdf::TYPE, mrd::PAGE)?;
             w.t(&page, dcterms::IS_PART_OF, doc.clone())?;
             w.t(&page, mrd::PAGE_LABEL, plain(&p.label))?;
-            w.t(
+            let printed = if p.label == "summary" {
+                "総括"
+            } else {
+                p.label.as_str()
+            };
+            w.labels(
                 &page,
-                rdfs::LABEL,
-                en(&format!("FY{} document, page {}", d.fiscal_year, p.label)),
+                &Names::new(
+                    format!("{}資料 {printed}ページ", reiwa(d.fiscal_year)),
+                    format!("FY{} document, page {}", d.fiscal_year, p.label),
+                ),
             )?;
             w.t(&page, mrd::FIRST_LINE, int(p.first_line as i64))?;
             w.t(&page, mrd::LAST_LINE, int(p.last_line as i64))?;
@@ -211,6 +215,11 @@ impl Mapper<'_> {
             for v in &p.variants {
                 w.t(&iri, skos::ALT_LABEL, ja(v))?;
             }
+            if p.continuity == Continuity::Renamed {
+                for (_, earlier) in p.names.iter().filter(|(_, n)| Some(n.as_str()) != latest) {
+                    w.t(&iri, mrd::RENAMED_FROM, ja(earlier))?;
+                }
+            }
             w.t(&iri, mrd::CONTINUITY, plain(&p.continuity.as_string()))?;
             if !p.evidence.trim().is_empty() {
                 w.t(&iri, mrd::EVIDENCE, ja(&p.evidence))?;
@@ -246,10 +255,12 @@ impl Mapper<'_> {
             w.t(&iri, mrd::TO_PROJECT, self.iri(&project(to, b))?)?;
             let n = l.programs.len();
             w.t(&iri, mrd::SHARED_PROGRAM_COUNT, int(n as i64))?;
-            w.t(
+            w.labels(
                 &iri,
-                rdfs::LABEL,
-                en(&format!("FY{from} PJ{a} → FY{to} PJ{b}")),
+                &Names::new(
+                    format!("{} PJ{a} → {} PJ{b}", reiwa(from), reiwa(to)),
+                    format!("FY{from} PJ{a} → FY{to} PJ{b}"),
+                ),
             )?;
             w.t(&iri, rdfs::COMMENT, en(&format!("Derived: {n} program(s) listed under FY{from} project {a} are listed under FY{to} project {b}.")))?;
             for slug in &l.programs {

@@ -24,8 +24,9 @@ use rust_decimal::Decimal;
 use crate::error::Result;
 use crate::model::{MinistryRef, Model};
 use crate::rdf::base::Base;
+use crate::rdf::concepts;
 use crate::rdf::resource::{GraphKey, Resource};
-use crate::rdf::vocab::{mrd, prov, qb, rdf, rdfs, skos, xsd};
+use crate::rdf::vocab::{currency, mrd, prov, qb, rdf, rdfs, sdmx_attribute, skos, xsd};
 
 /// Receives quads one at a time.
 pub trait QuadSink {
@@ -76,6 +77,12 @@ impl Writer<'_> {
             .push(Quad::new(s.clone(), p, o, self.graph.clone()))
     }
 
+    /// rdfs:label in Japanese and English.
+    fn labels(&mut self, s: &NamedNode, names: &Names) -> Result<()> {
+        self.t(s, rdfs::LABEL, ja(&names.ja))?;
+        self.t(s, rdfs::LABEL, en(&names.en))
+    }
+
     /// skos:prefLabel and rdfs:label in Japanese and English.
     fn names(&mut self, s: &NamedNode, name_ja: &str, name_en: &str) -> Result<()> {
         self.t(s, skos::PREF_LABEL, ja(name_ja))?;
@@ -85,14 +92,63 @@ impl Writer<'_> {
     }
 }
 
-/// The dimensions of one observation.
+/// A name in Japanese and in English.
+#[derive(Debug, Clone)]
+struct Names {
+    ja: String,
+    en: String,
+}
+
+impl Names {
+    fn new(ja: impl Into<String>, en: impl Into<String>) -> Names {
+        Names {
+            ja: ja.into(),
+            en: en.into(),
+        }
+    }
+}
+
+/// The Japanese era name of a fiscal year (令和 began in 2019).
+fn reiwa(year: i32) -> String {
+    format!("令和{}年度", year - 2018)
+}
+
+/// The dimensions of one observation, and the names its label is made of.
 struct Obs<'a> {
     dataset: &'a NamedNode,
-    fiscal_year: NamedNode,
+    /// The figure's fiscal year.
+    year: i32,
     subject: NamedNode,
+    subject_names: Names,
     ministry: NamedNode,
+    /// The ministry's names, for a figure of one ministry.
+    ministry_names: Option<Names>,
     category: NamedNodeRef<'static>,
     kind: NamedNodeRef<'static>,
+}
+
+impl Obs<'_> {
+    /// "令和8年度 医薬品プロジェクト 日本医療研究開発機構対象経費 概算要求・要望額 349億円", and in English.
+    fn label(&self, amount: Decimal) -> Names {
+        let (cat_ja, cat_en) = concepts::label(self.category);
+        let (kind_ja, kind_en) = concepts::label(self.kind);
+        let amount = amount.normalize();
+        let (m_ja, m_en) = match &self.ministry_names {
+            Some(m) => (format!(" {}", m.ja), format!(", {}", m.en)),
+            None => (String::new(), String::new()),
+        };
+        Names::new(
+            format!(
+                "{} {}{m_ja} {cat_ja} {kind_ja} {amount}億円",
+                reiwa(self.year),
+                self.subject_names.ja
+            ),
+            format!(
+                "FY{} {}{m_en}, {cat_en}, {kind_en}: {amount} × 100 million yen",
+                self.year, self.subject_names.en
+            ),
+        )
+    }
 }
 
 /// The mapping of one checked model under one base.
@@ -117,7 +173,7 @@ impl<'a> Mapper<'a> {
 
     /// The named graphs the build writes, in the order it reports them.
     pub fn graphs(&self) -> Vec<GraphKey> {
-        let mut v = vec![GraphKey::Ontology, GraphKey::Meta];
+        let mut v = vec![GraphKey::Ontology, GraphKey::Shapes, GraphKey::Meta];
         v.extend(
             self.model
                 .documents
@@ -133,6 +189,23 @@ impl<'a> Mapper<'a> {
 
     fn ministry(&self, m: &MinistryRef) -> Result<NamedNode> {
         self.org(&m.org)
+    }
+
+    /// The names of an organization of the model.
+    fn org_names(&self, id: &str) -> Option<Names> {
+        self.model
+            .organization(id)
+            .map(|o| Names::new(&o.name, &o.name_en))
+    }
+
+    /// The English name of a program (its slug when the model has no such program, which a
+    /// checked model never does).
+    fn program_en<'s>(&'s self, slug: &'s str) -> &'s str {
+        self.model
+            .programs
+            .iter()
+            .find(|p| p.slug == slug)
+            .map_or(slug, |p| p.label_en.as_str())
     }
 
     fn page(&self, doc: &str, label: &str) -> Result<NamedNode> {
@@ -173,16 +246,19 @@ impl<'a> Mapper<'a> {
         w.t(s, mrd::QUOTE, ja(quote))
     }
 
-    /// A Data Cube observation of `amount` 億円 (measured in yen).
+    /// A Data Cube observation of `amount` 億円: measured in yen (its unit the currency JPY),
+    /// with the amount and unit as printed, and a label that says what it is.
     fn observation(&self, w: &mut Writer, iri: &NamedNode, o: &Obs, amount: Decimal) -> Result<()> {
         w.t(iri, rdf::TYPE, qb::OBSERVATION)?;
+        w.labels(iri, &o.label(amount))?;
         w.t(iri, qb::DATA_SET_PROP, o.dataset.clone())?;
-        w.t(iri, mrd::FISCAL_YEAR_PROP, o.fiscal_year.clone())?;
+        w.t(iri, mrd::FISCAL_YEAR_PROP, self.fiscal_year(o.year)?)?;
         w.t(iri, mrd::SUBJECT, o.subject.clone())?;
         w.t(iri, mrd::MINISTRY, o.ministry.clone())?;
         w.t(iri, mrd::FUNDING_CATEGORY, o.category)?;
         w.t(iri, mrd::FIGURE_KIND, o.kind)?;
         w.t(iri, mrd::AMOUNT, yen(amount))?;
+        w.t(iri, sdmx_attribute::UNIT_MEASURE, currency::JPY)?;
         w.t(iri, mrd::AMOUNT_AS_PRINTED, dec(amount))?;
         w.t(iri, mrd::UNIT_AS_PRINTED, ja("億円"))
     }

@@ -37,6 +37,7 @@ fn model() -> Model {
         kind: LineKind::Program,
         programs: vec![program.clone()],
         label: String::new(),
+        label_en: String::new(),
         amount: amount.map(d),
         amount_quote: amount.map(|_| "概算要求額35億円".into()),
         funding: Category::Amed,
@@ -193,9 +194,19 @@ fn lines_carry_their_figure_certainty_and_alternatives() {
         objects(&q, &first, mrd::HAS_FIGURE),
         vec![iri("figure/2026/line/1/1").into()]
     );
+    let mut labels = objects(&q, &first, rdfs::LABEL);
+    labels.sort_by_key(|t| t.to_string());
     assert_eq!(
-        objects(&q, &first, rdfs::LABEL),
-        vec![Literal::new_language_tagged_literal_unchecked("創薬基盤推進研究事業", "ja").into()]
+        labels,
+        vec![
+            Literal::new_language_tagged_literal_unchecked(
+                "Research on Development of New Drugs",
+                "en"
+            )
+            .into(),
+            Literal::new_language_tagged_literal_unchecked("創薬基盤推進研究事業", "ja").into(),
+        ],
+        "named as printed, and by the program's English name"
     );
     let second = iri("line/2026/1/2");
     assert!(
