@@ -2,6 +2,8 @@
 # Installs the system packages medrd-kg needs beyond a Rust toolchain, when they are missing:
 #   libclang-dev   oxrocksdb-sys generates its RocksDB bindings with bindgen, which loads libclang
 #   raptor2-utils  `rapper`, the independent RDF parser the tests re-parse the dumps with
+#   pyshacl        the second SHACL engine the tests compare with, in a virtual environment
+#                  of its own (.venv/, from PyPI; python3-venv from apt when venv is missing)
 # Debian/Ubuntu (apt-get); run as root or with sudo available. Does nothing when all are present.
 #
 # The libclang check looks for what bindgen (clang-sys) really loads: `libclang.so`,
@@ -25,6 +27,9 @@ has_libclang() {
   return 1
 }
 
+sudo=""
+if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo"; fi
+
 need=""
 has_libclang || need="$need libclang-dev"
 command -v rapper >/dev/null 2>&1 || need="$need raptor2-utils"
@@ -34,13 +39,9 @@ if [ -n "$need" ]; then
     echo "prereqs: (or set LIBCLANG_PATH to the folder holding libclang.so)" >&2
     exit 1
   fi
-  sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if ! command -v sudo >/dev/null 2>&1; then
-      echo "prereqs: missing:$need, and not root without sudo: run 'apt-get install$need' as root" >&2
-      exit 1
-    fi
-    sudo="sudo"
+  if [ "$(id -u)" -ne 0 ] && [ -z "$sudo" ]; then
+    echo "prereqs: missing:$need, and not root without sudo: run 'apt-get install$need' as root" >&2
+    exit 1
   fi
   echo "prereqs: installing:$need" >&2
   if ! DEBIAN_FRONTEND=noninteractive $sudo apt-get update -qq ||
@@ -60,7 +61,30 @@ if [ -n "$need" ]; then
   fi
 fi
 
-echo "prereqs: ok (libclang for bindgen, rapper for the tests)" >&2
+# pyshacl, pinned, in .venv/ (the tests run .venv/bin/python): a virtual environment keeps it
+# off the system's Python, which Debian does not let pip change.
+PYSHACL="pyshacl==0.40.1"
+if ! .venv/bin/python -c "import pyshacl" >/dev/null 2>&1; then
+  if ! command -v python3 >/dev/null 2>&1; then
+    echo "prereqs: python3 is missing: install it (apt-get install python3 python3-venv)" >&2
+    exit 1
+  fi
+  if ! python3 -m venv --help >/dev/null 2>&1 || ! python3 -c "import ensurepip" >/dev/null 2>&1; then
+    echo "prereqs: installing: python3-venv" >&2
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >/dev/null ||
+      { echo "prereqs: 'apt-get install python3-venv' failed; install it by hand" >&2; exit 1; }
+  fi
+  echo "prereqs: installing $PYSHACL into .venv/" >&2
+  rm -rf .venv
+  if ! python3 -m venv .venv || ! .venv/bin/python -m pip install --quiet --disable-pip-version-check "$PYSHACL"; then
+    echo "prereqs: could not install $PYSHACL into .venv/ (python3 -m venv .venv && .venv/bin/pip install $PYSHACL)" >&2
+    exit 1
+  fi
+  .venv/bin/python -c "import pyshacl" ||
+    { echo "prereqs: pyshacl installed but does not import" >&2; exit 1; }
+fi
+
+echo "prereqs: ok (libclang for bindgen, rapper and pyshacl for the tests)" >&2
 if [ ! -d target ] || [ -z "$(ls -A target 2>/dev/null)" ]; then
   echo "prereqs: first build ahead: cargo compiles RocksDB (C++) and about 400 crates," >&2
   echo "prereqs: about 35 minutes on 2 cores (RocksDB's build script is most of it) and" >&2

@@ -28,3 +28,6 @@ mod programs;
 
 #[path = "it/layout.rs"]
 mod layout;
+
+#[path = "it/linked_data.rs"]
+mod linked_data;
