@@ -21,8 +21,18 @@ has_libclang() {
   fi
   for dir in "$@"; do
     for f in "$dir"/libclang.so "$dir"/libclang.so.* "$dir"/libclang-[0-9]*.so "$dir"/libclang-[0-9]*.so.*; do
-      [ -e "$f" ] && return 0
+      [ -e "$f" ] && has_clang_headers && return 0
     done
+  done
+  return 1
+}
+
+# bindgen also needs clang's own headers (stddef.h ...), which the runtime package
+# libclang1-N alone does not bring (libclang-dev does, through libclang-common-N-dev).
+has_clang_headers() {
+  [ -n "${LIBCLANG_PATH:-}" ] && return 0
+  for h in /usr/lib/llvm-*/lib/clang/*/include/stddef.h /usr/lib/clang/*/include/stddef.h; do
+    [ -e "$h" ] && return 0
   done
   return 1
 }
@@ -85,7 +95,8 @@ if ! .venv/bin/python -c "import pyshacl" >/dev/null 2>&1; then
 fi
 
 echo "prereqs: ok (libclang for bindgen, rapper and pyshacl for the tests)" >&2
-if [ ! -d target ] || [ -z "$(ls -A target 2>/dev/null)" ]; then
+target_dir=${CARGO_TARGET_DIR:-target}
+if [ ! -d "$target_dir" ] || [ -z "$(ls -A "$target_dir" 2>/dev/null)" ]; then
   echo "prereqs: first build ahead: cargo compiles RocksDB (C++) and about 400 crates," >&2
   echo "prereqs: about 35 minutes on 2 cores (RocksDB's build script is most of it) and" >&2
   echo "prereqs: 1-2 GB in target/; cargo shows which crate it compiles; later builds take seconds" >&2

@@ -6,6 +6,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use oxigraph::sparql::QueryEvaluationError;
+
 /// A position in a data file: path, 1-based line and column.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Location {
@@ -93,6 +95,15 @@ pub enum Error {
     #[error("{location}: {message}")]
     Data { location: Location, message: String },
 
+    /// A document's source text cannot be read.
+    #[error("{location}: the document's source text {} cannot be read", path.display())]
+    SourceText {
+        location: Location,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error("{} problem(s) in the data:\n{}", .0.len(), ProblemList(.0))]
     Invalid(Vec<Problem>),
 
@@ -144,12 +155,21 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// The SHACL shapes file does not load.
+    #[error("SHACL shapes {}: {message}", path.display())]
+    Shapes { path: PathBuf, message: String },
+
+    /// The SHACL engine failed on the graph.
     #[error("SHACL: {message}")]
     Shacl {
         message: String,
         #[source]
         source: Option<Cause>,
     },
+
+    /// A store that medrd-kg did not build (or built from another ontology folder).
+    #[error("store {}: {message}", path.display())]
+    ForeignStore { path: PathBuf, message: String },
 
     /// Something the program guarantees did not hold: a bug.
     #[error("internal error: {message}")]
@@ -236,27 +256,34 @@ impl Error {
             Error::Read { .. }
             | Error::Syntax { .. }
             | Error::Data { .. }
+            | Error::SourceText { .. }
             | Error::Invalid(_)
             | Error::Base { .. }
-            | Error::Iri { .. }
             | Error::NotAStore { .. }
+            | Error::ForeignStore { .. }
+            | Error::Shapes { .. }
             | Error::NoStore { .. }
             | Error::QuerySyntax { .. }
             | Error::Choice { .. } => Fault::User,
-            Error::Io { .. }
+            // what a query asks for that the engine does not do is the query's fault
+            Error::QueryEval(e) => match e {
+                QueryEvaluationError::UnsupportedService(_)
+                | QueryEvaluationError::UnboundService
+                | QueryEvaluationError::InvalidServiceName(_)
+                | QueryEvaluationError::UnsupportedCustomFunction(_)
+                | QueryEvaluationError::UnsupportedCustomFunctionArity { .. }
+                | QueryEvaluationError::NotExistingSubstitutedVariable(_) => Fault::User,
+                _ => Fault::Program,
+            },
+            // a checked model under a checked base mints only valid IRIs: a bug otherwise
+            Error::Iri { .. }
+            | Error::Io { .. }
             | Error::Store { .. }
             | Error::StoreRead(_)
-            | Error::QueryEval(_)
             | Error::Write { .. }
             | Error::Shacl { .. }
             | Error::Internal { .. } => Fault::Program,
         }
-    }
-
-    /// Whether this is a write to a reader that went away (`medrd-kg dump | head`): not a
-    /// failure for a command-line tool.
-    pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Write { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
     }
 }
 
@@ -281,7 +308,6 @@ mod tests {
             "dump",
             std::io::Error::new(std::io::ErrorKind::BrokenPipe, "gone"),
         );
-        assert!(e.is_broken_pipe());
         assert_eq!(e.fault(), Fault::Program);
         assert!(e.source().is_some(), "the io error is kept as the cause");
         let e = Error::NoStore {

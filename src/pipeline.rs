@@ -55,7 +55,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
         let tmp = staging.path();
         let store =
             Store::open(tmp).map_err(|e| Error::store(tmp, "cannot create the store", e))?;
-        load_into(&store, &mapper, ontology, tmp)?;
+        load_into(&store, &mapper, ontology, Target::Disk(tmp))?;
         store
             .flush()
             .map_err(|e| Error::store(tmp, "cannot flush the store", e))?;
@@ -70,14 +70,30 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     })
 }
 
-/// Builds a checked model into a new in-memory store. Used by `validate` and by tests.
+/// Builds a checked model into a new in-memory store (what `validate` checks).
 pub fn build_in_memory(model: &Model, ontology_dir: &Path, base: &Base) -> Result<Store> {
     let mapper = Mapper::new(base, model);
     let ontology = ontology_quads(&mapper, ontology_dir)?;
-    let memory = Path::new("(in-memory store)");
-    let store = Store::new().map_err(|e| Error::store(memory, "cannot create the store", e))?;
-    load_into(&store, &mapper, ontology, memory)?;
+    let store = Store::new().map_err(|e| Target::Memory.error("cannot create the store", e))?;
+    load_into(&store, &mapper, ontology, Target::Memory)?;
     Ok(store)
+}
+
+/// Where quads are loaded, for errors: a store on disk names its folder.
+#[derive(Clone, Copy)]
+enum Target<'a> {
+    Disk(&'a Path),
+    Memory,
+}
+
+impl Target<'_> {
+    fn error(self, message: &str, cause: impl Into<crate::error::Cause>) -> Error {
+        match self {
+            Target::Disk(path) => Error::store(path, message, cause),
+            // nothing but memory can fail there: not the user's input
+            Target::Memory => Error::internal(format!("in-memory store: {message}"), cause),
+        }
+    }
 }
 
 fn ontology_quads(mapper: &Mapper, dir: &Path) -> Result<Vec<Quad>> {
@@ -90,7 +106,7 @@ fn ontology_quads(mapper: &Mapper, dir: &Path) -> Result<Vec<Quad>> {
 struct LoaderSink<'a> {
     loader: BulkLoader<'a>,
     buffer: Vec<Quad>,
-    path: &'a Path,
+    target: Target<'a>,
 }
 
 impl LoaderSink<'_> {
@@ -98,7 +114,7 @@ impl LoaderSink<'_> {
         let batch = std::mem::take(&mut self.buffer);
         self.loader
             .load_quads(batch)
-            .map_err(|e| Error::store(self.path, "cannot load quads", e))
+            .map_err(|e| self.target.error("cannot load quads", e))
     }
 }
 
@@ -112,11 +128,11 @@ impl QuadSink for LoaderSink<'_> {
     }
 }
 
-fn load_into(store: &Store, mapper: &Mapper, ontology: Vec<Quad>, path: &Path) -> Result<()> {
+fn load_into(store: &Store, mapper: &Mapper, ontology: Vec<Quad>, target: Target) -> Result<()> {
     let mut sink = LoaderSink {
         loader: store.bulk_loader(),
         buffer: Vec::with_capacity(BATCH),
-        path,
+        target,
     };
     for q in ontology {
         sink.push(q)?;
@@ -125,7 +141,7 @@ fn load_into(store: &Store, mapper: &Mapper, ontology: Vec<Quad>, path: &Path) -
     sink.flush()?;
     sink.loader
         .commit()
-        .map_err(|e| Error::store(path, "cannot commit the load", e))
+        .map_err(|e| target.error("cannot commit the load", e))
 }
 
 /// Distinct triples per named graph, as stored.
@@ -169,7 +185,7 @@ pub fn validate(opts: &ValidateOptions) -> Result<ValidationReport> {
                 records,
                 problems,
                 reconciliation: None,
-                uncertain: Vec::new(),
+                uncertain: None,
                 shacl: None,
                 shapes,
             })
@@ -201,7 +217,7 @@ pub fn validate(opts: &ValidateOptions) -> Result<ValidationReport> {
         records,
         problems: Vec::new(),
         reconciliation: Some(Reconciliation { rows, stale }),
-        uncertain: UncertainFigure::all(&model),
+        uncertain: Some(UncertainFigure::all(&model)),
         shacl: Some(shacl),
         shapes,
     })
@@ -220,11 +236,10 @@ fn graph_about(
             return Ok(g.into_string());
         }
     }
-    Err(Error::Store {
+    Err(Error::ForeignStore {
         path: dir.to_path_buf(),
         message: format!(
             "holds no graph describing {subject}: was it built by medrd-kg from an ontology folder with medrd.ttl and shapes.ttl?"
         ),
-        source: None,
     })
 }

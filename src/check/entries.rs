@@ -3,7 +3,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::lines::choices;
 use super::Checker;
 use crate::input::records::ProgramRec;
 use crate::input::{DocumentFiles, Located};
@@ -63,16 +62,7 @@ fn check_entry(
     let year = d.doc.rec.fiscal_year;
     let mark = c.mark();
     let r = &p.rec;
-    if !projects.contains(&r.project) {
-        c.report(
-            &p.at("project"),
-            format!(
-                "project {} is not a project of {doc}: expected one of {}",
-                r.project,
-                choices(projects)
-            ),
-        );
-    }
+    c.project(&p.at("project"), doc, r.project, projects);
     let mut ministries = Vec::new();
     for code in &r.ministries {
         ministries.extend(c.ministry(&p.at("ministries"), code));
@@ -153,16 +143,7 @@ pub(super) fn check_links(
         let r = &l.rec;
         let position = positions.entry(r.project).or_insert(0);
         *position += 1;
-        if !projects.contains(&r.project) {
-            c.report(
-                &l.at("project"),
-                format!(
-                    "project {} is not a project of {doc}: expected one of {}",
-                    r.project,
-                    choices(projects)
-                ),
-            );
-        }
+        c.project(&l.at("project"), doc, r.project, projects);
         c.quote(&l.at("quote"), doc, &r.page, &r.quote, "quote");
         // an end that names a program or an organization (by name or alias) links to it
         let mut programs = Vec::new();

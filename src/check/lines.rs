@@ -10,15 +10,6 @@ use crate::input::records::LineRec;
 use crate::input::{DocumentFiles, Located};
 use crate::model::{Category, Certainty, Line, LineKind, LineScope, ProgramName, Supplementary};
 
-/// "1, 2, 3": the project numbers, for messages.
-pub(super) fn choices(projects: &BTreeSet<u32>) -> String {
-    projects
-        .iter()
-        .map(|n| n.to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 pub(super) fn check(
     c: &mut Checker,
     d: &DocumentFiles,
@@ -57,18 +48,12 @@ fn check_line(
     let mark = c.mark();
     let r = &l.rec;
     match r.project {
-        Some(p) if !projects.contains(&p) => c.report(
-            &l.at("project"),
-            format!(
-                "project {p} is not a project of {doc}: expected one of {}",
-                choices(projects)
-            ),
-        ),
+        Some(p) => c.project(&l.at("project"), doc, p, projects),
         None if r.amount_oku.is_some() || r.share_of_oku.is_some() => c.report(
             &l.loc,
             "a line outside any project (no `project`) cannot carry a request amount: give its project",
         ),
-        _ => {}
+        None => {}
     }
     let supplementary = check_supplementary(c, d, l, refs);
     let kind = check_kind(c, l);
@@ -161,6 +146,12 @@ fn check_supplementary(
 fn check_kind(c: &mut Checker, l: &Located<LineRec>) -> Option<LineKind> {
     let r = &l.rec;
     let kind = c.code::<LineKind>(&l.at("kind"), "line kind", &r.kind)?;
+    // a listed line has no amount, whatever else is wrong with it
+    let mut ok = true;
+    if kind == LineKind::Listed && (r.amount_oku.is_some() || r.share_of_oku.is_some()) {
+        c.report(&l.loc, "a listed line has no amount");
+        ok = false;
+    }
     let problem = match kind {
         LineKind::Group if r.programs.len() < 2 => Some("a group line lists two or more programs"),
         LineKind::Area | LineKind::Block if r.label.trim().is_empty() => {
@@ -175,9 +166,6 @@ fn check_kind(c: &mut Checker, l: &Located<LineRec>) -> Option<LineKind> {
         LineKind::Program | LineKind::Listed if r.programs.len() != 1 => {
             Some("a program or listed line names exactly one program")
         }
-        LineKind::Listed if r.amount_oku.is_some() || r.share_of_oku.is_some() => {
-            Some("a listed line has no amount")
-        }
         _ => None,
     };
     match problem {
@@ -185,7 +173,7 @@ fn check_kind(c: &mut Checker, l: &Located<LineRec>) -> Option<LineKind> {
             c.report(&l.loc, p);
             None
         }
-        None => Some(kind),
+        None => ok.then_some(kind),
     }
 }
 

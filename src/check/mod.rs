@@ -26,7 +26,7 @@ pub mod report;
 pub mod shacl;
 mod summary;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
 
@@ -74,7 +74,7 @@ fn check_document(
     refs: &reference::References,
 ) -> Option<Document> {
     let header = reference::check_header(c, d, refs);
-    let (figures, notes) = summary::check_summary(c, d);
+    let (figures, notes) = summary::check_summary(c, d, &refs.years);
     let projects = summary::check_projects(c, d);
     // every project number the file declares, so that one project's problem does not
     // make each of its lines a second problem
@@ -243,27 +243,14 @@ impl<'a> Checker<'a> {
         choices.join(", ")
     }
 
-    /// A ministry code, resolved to its organization.
-    fn ministry(&mut self, loc: &Location, code: &str) -> Option<MinistryRef> {
-        match self.ministries.get(code) {
-            Some(org) => Some(MinistryRef {
-                code: code.to_owned(),
-                org: org.clone(),
-            }),
-            None => {
-                let choices = self.ministry_choices(false);
-                self.report(
-                    loc,
-                    format!("unknown ministry code {code:?}: expected one of {choices}"),
-                );
-                None
-            }
-        }
-    }
-
-    /// A ministry code or `ALL`.
-    fn ministry_scope(&mut self, loc: &Location, code: &str) -> Option<MinistryScope> {
-        if code == ALL_MINISTRIES {
+    /// A ministry code, resolved to its organization; `ALL` too when `allow_all`.
+    fn resolve_ministry(
+        &mut self,
+        loc: &Location,
+        code: &str,
+        allow_all: bool,
+    ) -> Option<MinistryScope> {
+        if allow_all && code == ALL_MINISTRIES {
             return Some(MinistryScope::All);
         }
         if let Some(org) = self.ministries.get(code) {
@@ -272,12 +259,39 @@ impl<'a> Checker<'a> {
                 org: org.clone(),
             }));
         }
-        let choices = self.ministry_choices(true);
+        let choices = self.ministry_choices(allow_all);
         self.report(
             loc,
             format!("unknown ministry code {code:?}: expected one of {choices}"),
         );
         None
+    }
+
+    /// A ministry code, resolved to its organization.
+    fn ministry(&mut self, loc: &Location, code: &str) -> Option<MinistryRef> {
+        match self.resolve_ministry(loc, code, false)? {
+            MinistryScope::One(m) => Some(m),
+            MinistryScope::All => None,
+        }
+    }
+
+    /// A ministry code or `ALL`.
+    fn ministry_scope(&mut self, loc: &Location, code: &str) -> Option<MinistryScope> {
+        self.resolve_ministry(loc, code, true)
+    }
+
+    /// `number` must be a project of the document.
+    fn project(&mut self, loc: &Location, doc: &str, number: u32, projects: &BTreeSet<u32>) {
+        if !projects.contains(&number) {
+            let choices: Vec<String> = projects.iter().map(|n| n.to_string()).collect();
+            self.report(
+                loc,
+                format!(
+                    "project {number} is not a project of {doc}: expected one of {}",
+                    choices.join(", ")
+                ),
+            );
+        }
     }
 
     /// A mark to ask later whether a record's checks reported anything.

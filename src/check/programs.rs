@@ -147,6 +147,7 @@ pub(super) fn check(c: &mut Checker) -> Vec<Program> {
                 variants: r.variants.clone(),
                 possibly_same_as: r.possibly_same_as.clone(),
                 continuity,
+                location: i.loc.clone(),
             });
         }
     }

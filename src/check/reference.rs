@@ -8,6 +8,10 @@ use crate::input::DocumentFiles;
 use crate::model::{Document, FiscalYear, OrgKind, Organization, Page, Strategy};
 use crate::rdf::resource::is_slug;
 
+/// The fiscal years the graph can name: 令和 1 (2019) to 100. The labels say 令和N年度, and
+/// the IRIs print and parse years as plain numbers.
+pub(super) const YEARS: std::ops::RangeInclusive<i32> = 2019..=2118;
+
 /// Graph names the store uses for itself: a document id may not take them.
 const RESERVED_IDS: &[&str] = &["meta", "ontology", "shapes"];
 
@@ -34,7 +38,26 @@ pub(super) fn check(c: &mut Checker) -> References {
     let mut years = BTreeSet::new();
     let mut fiscal_years = Vec::new();
     for y in &raw.fiscal_years {
-        if years.insert(y.rec.year) {
+        let era = format!("令和{}年度", y.rec.year.saturating_sub(2018));
+        if !YEARS.contains(&y.rec.year) {
+            c.report(
+                &y.at("year"),
+                format!(
+                    "fiscal year {} is outside {}..={} (令和1年度 to 令和100年度)",
+                    y.rec.year,
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+            );
+        } else if y.rec.name != era {
+            c.report(
+                &y.at("name"),
+                format!(
+                    "fiscal year {} is {era:?}, not {:?}",
+                    y.rec.year, y.rec.name
+                ),
+            );
+        } else if years.insert(y.rec.year) {
             fiscal_years.push(FiscalYear {
                 year: y.rec.year,
                 name: y.rec.name.clone(),
@@ -60,6 +83,14 @@ pub(super) fn check(c: &mut Checker) -> References {
         if r.start_year > r.end_year {
             c.report(&s.loc, "start_year is after end_year");
         }
+        for (field, y) in [("start_year", r.start_year), ("end_year", r.end_year)] {
+            if !YEARS.contains(&y) {
+                c.report(
+                    &s.at(field),
+                    format!("{field} {y} is outside {}..={}", YEARS.start(), YEARS.end()),
+                );
+            }
+        }
         let src = &r.source;
         c.quote(
             &s.at("source"),
@@ -78,6 +109,7 @@ pub(super) fn check(c: &mut Checker) -> References {
                 document: src.document.clone(),
                 page: src.page.clone(),
                 quote: src.quote.clone(),
+                location: s.loc.clone(),
             });
         }
     }
@@ -137,6 +169,7 @@ fn check_organizations(c: &mut Checker, ids: &BTreeSet<String>) -> Vec<Organizat
                 parent: r.parent.clone(),
                 comment: r.comment.clone(),
                 aliases: r.aliases.clone(),
+                location: o.loc.clone(),
             });
         }
     }
@@ -207,13 +240,16 @@ pub(super) fn check_header(
             format!("publisher {:?} is not a known organization id", r.publisher),
         );
     }
-    if oxigraph::model::NamedNode::new(&r.license).is_err() || !r.license.starts_with("http") {
+    let license = iri_string::types::IriString::try_from(r.license.clone())
+        .ok()
+        .filter(|l| matches!(l.scheme_str(), "http" | "https"));
+    if license.is_none() {
         c.report(&d.doc.at("license"), format!("license {:?} is not an absolute http(s) IRI (e.g. https://creativecommons.org/licenses/by/4.0/)", r.license));
     }
     let pages = check_pages(c, d);
-    if !c.clean_since(mark) {
+    let (Some(license), true) = (license, c.clean_since(mark)) else {
         return None;
-    }
+    };
     Some(Document {
         id: r.id.clone(),
         file: r.file.clone(),
@@ -222,7 +258,7 @@ pub(super) fn check_header(
         fiscal_year: r.fiscal_year,
         strategy: r.strategy,
         publisher: r.publisher.clone(),
-        license: r.license.clone(),
+        license,
         rights: r.rights.clone(),
         pages,
         figures: Vec::new(),
@@ -247,8 +283,14 @@ fn check_pages(c: &mut Checker, d: &DocumentFiles) -> Vec<Page> {
         if !labels.insert(p.label.clone()) {
             c.report(&at, format!("duplicate page label {:?}", p.label));
         }
-        if p.label.is_empty() {
-            c.report(&at, "a page needs its label as printed");
+        if p.label.is_empty() || p.label == "." || p.label == ".." {
+            c.report(
+                &at,
+                format!(
+                    "page label {:?}: a page needs its label as printed (not empty, . or ..)",
+                    p.label
+                ),
+            );
         }
         if p.first_line == 0 || p.first_line > p.last_line || p.last_line > n_lines {
             c.report(

@@ -74,7 +74,7 @@ pub struct ValidationReport {
     /// Problems of the records and their provenance.
     pub problems: Vec<Problem>,
     pub reconciliation: Option<Reconciliation>,
-    pub uncertain: Vec<UncertainFigure>,
+    pub uncertain: Option<Vec<UncertainFigure>>,
     pub shacl: Option<shacl::Report>,
     /// The shapes file the SHACL report is about.
     pub shapes: PathBuf,
@@ -120,10 +120,15 @@ impl ValidationReport {
             out,
             "\n== Figures whose assignment is inferred or ambiguous"
         )?;
-        for u in &self.uncertain {
-            write_uncertain(out, u)?;
+        match &self.uncertain {
+            Some(uncertain) => {
+                for u in uncertain {
+                    write_uncertain(out, u)?;
+                }
+                writeln!(out, "{} uncertain figure(s)", uncertain.len())?;
+            }
+            None => writeln!(out, "skipped: fix the problems above first")?,
         }
-        writeln!(out, "{} uncertain figure(s)", self.uncertain.len())?;
         writeln!(out, "\n== SHACL shapes")?;
         match &self.shacl {
             Some(s) => write_shacl(out, s, &self.shapes),

@@ -55,7 +55,10 @@ pub fn validate(store: &Store, not_data: &[String], shapes: &Path) -> Result<Rep
         RDFFormat::Turtle,
         None,
     )
-    .map_err(|e| shacl_error(format!("cannot load the shapes of {shapes_name}"), e))?;
+    .map_err(|e| Error::Shapes {
+        path: shapes.to_path_buf(),
+        message: e.to_string(),
+    })?;
 
     let mut nt = Vec::new();
     let mut triples = 0;
@@ -63,7 +66,7 @@ pub fn validate(store: &Store, not_data: &[String], shapes: &Path) -> Result<Rep
         let mut w =
             oxigraph::io::RdfSerializer::from_format(RdfFormat::NTriples).for_writer(&mut nt);
         for q in store.iter() {
-            let q = q.map_err(|e| shacl_error("cannot read the store".into(), e))?;
+            let q = q.map_err(Error::StoreRead)?;
             if let GraphName::NamedNode(g) = &q.graph_name {
                 if not_data.iter().any(|n| n == g.as_str()) {
                     continue;

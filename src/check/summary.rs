@@ -9,7 +9,11 @@ use super::Checker;
 use crate::input::DocumentFiles;
 use crate::model::{Category, Explanation, Kind, Note, NoteKey, Project, SummaryFigure};
 
-pub(super) fn check_summary(c: &mut Checker, d: &DocumentFiles) -> (Vec<SummaryFigure>, Vec<Note>) {
+pub(super) fn check_summary(
+    c: &mut Checker,
+    d: &DocumentFiles,
+    declared: &BTreeSet<i32>,
+) -> (Vec<SummaryFigure>, Vec<Note>) {
     let doc = d.doc.rec.id.as_str();
     let mut figures = Vec::new();
     let mut seen = BTreeSet::new();
@@ -30,6 +34,13 @@ pub(super) fn check_summary(c: &mut Checker, d: &DocumentFiles) -> (Vec<SummaryF
             );
         }
         c.quote(&f.at("quote"), doc, &r.page, &r.quote, "quote");
+        let previous = d.doc.rec.fiscal_year.saturating_sub(1);
+        if kind == Some(Kind::PrevInitial) && !declared.contains(&previous) {
+            c.report(
+                &f.at("kind"),
+                format!("a previous year's initial budget is a figure of FY{previous}: declare that fiscal year in reference.toml"),
+            );
+        }
         if let (Some(category), Some(kind), Some(ministry), Some(amount), true) =
             (category, kind, ministry, amount, c.clean_since(mark))
         {
@@ -121,7 +132,8 @@ pub(super) fn check_explanations(c: &mut Checker, d: &DocumentFiles) -> Vec<Expl
     let mut out = Vec::new();
     for e in &d.explained {
         let r = &e.rec;
-        let Ok(difference) = r.difference.trim().parse::<Decimal>() else {
+        let difference = r.difference.trim().parse::<Decimal>().ok();
+        if difference.is_none() {
             c.report(
                 &e.at("difference"),
                 format!(
@@ -129,12 +141,13 @@ pub(super) fn check_explanations(c: &mut Checker, d: &DocumentFiles) -> Vec<Expl
                     r.difference
                 ),
             );
-            continue;
-        };
+        }
         if r.reasoning.trim().is_empty() {
             c.report(&e.loc, "an explanation needs its reasoning");
-            continue;
         }
+        let (Some(difference), false) = (difference, r.reasoning.trim().is_empty()) else {
+            continue;
+        };
         out.push(Explanation {
             scope: r.scope.clone(),
             check: r.check.clone(),

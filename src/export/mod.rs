@@ -86,8 +86,17 @@ pub fn dump_to_file(
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let tmp = tempfile::Builder::new()
-        .prefix(".medrd-kg-dump-")
+    // the file gets the permissions the user expects of a new file (0666 less the umask), or
+    // keeps those of the file it replaces, not the temporary file's private 0600
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".medrd-kg-dump-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    let tmp = builder
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
     let mut out = std::io::BufWriter::new(tmp);

@@ -211,9 +211,11 @@ pub fn read_data(root: &Path) -> Result<RawData> {
     let mut documents = Vec::new();
     for doc in locate(&docs_path, &docs_text, docs.document) {
         let dir = root.join(&doc.rec.id);
-        let text = read_text(&root.join(&doc.rec.file)).map_err(|e| Error::Data {
+        let path = root.join(&doc.rec.file);
+        let text = std::fs::read_to_string(&path).map_err(|source| Error::SourceText {
             location: doc.at("file"),
-            message: format!("the document's source text cannot be read: {e}"),
+            path: path.clone(),
+            source,
         })?;
         for required in ["summary.toml", "projects.toml"] {
             if !dir.join(required).is_file() {

@@ -40,6 +40,7 @@ pub struct Strategy {
     pub document: String,
     pub page: String,
     pub quote: String,
+    pub location: Location,
 }
 
 /// A Japanese fiscal year (April to March).
@@ -64,6 +65,7 @@ pub struct Organization {
     pub comment: Option<String>,
     /// Other names the documents print for it.
     pub aliases: Vec<String>,
+    pub location: Location,
 }
 
 /// A ministry named by its code, resolved to its organization.
@@ -147,6 +149,7 @@ pub struct Program {
     pub variants: Vec<String>,
     pub possibly_same_as: Option<String>,
     pub continuity: Continuity,
+    pub location: Location,
 }
 
 impl Program {
@@ -177,8 +180,8 @@ pub struct Document {
     pub strategy: u32,
     /// Organization id of the publisher.
     pub publisher: String,
-    /// An absolute http(s) IRI.
-    pub license: String,
+    /// An absolute http(s) IRI (checked).
+    pub license: iri_string::types::IriString,
     pub rights: String,
     pub pages: Vec<Page>,
     pub figures: Vec<SummaryFigure>,

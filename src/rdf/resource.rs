@@ -552,6 +552,18 @@ mod tests {
     }
 
     #[test]
+    fn slugs() {
+        assert!(is_slug("souyaku-kiban"));
+        assert!(is_slug("fy2026"));
+        assert!(!is_slug("Souyaku"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug("-a"));
+        assert!(!is_slug("a-"));
+        assert!(!is_slug(""));
+        assert!(!is_slug(&"a".repeat(65)));
+    }
+
+    #[test]
     fn every_kind_round_trips() {
         let all = every_kind();
         let mut paths = std::collections::BTreeSet::new();

@@ -33,13 +33,21 @@ pub fn open_read_only(path: &Path) -> Result<Store> {
     Store::open_read_only(&dir).map_err(|e| Error::store(&dir, "cannot open the store", e))
 }
 
-/// The newest store a swap set aside (`.<name>.old-<pid>`), if any.
+/// The most recently set-aside store (`.<name>.old-<pid>`), if any.
 fn set_aside(target: &Path) -> Option<PathBuf> {
     siblings(target, "old")
         .into_iter()
-        .rev()
-        .find(|(p, pid)| pid.is_some() && is_store(p))
+        .filter(|(p, pid)| pid.is_some() && is_store(p))
+        .max_by_key(|(p, _)| std::fs::metadata(p).and_then(|m| m.modified()).ok())
         .map(|(p, _)| p)
+}
+
+/// Whether the build with process id `pid` may still be running (always, where the system
+/// cannot tell).
+fn running(pid: u32) -> bool {
+    pid == std::process::id()
+        || !Path::new("/proc/self").exists()
+        || Path::new(&format!("/proc/{pid}")).exists()
 }
 
 /// `<parent>/.<name>.<tag>-<our pid>`: this build's temporary or old folder.
@@ -114,7 +122,12 @@ fn check_target(target: &Path) -> Result<()> {
 /// and that are empty or hold a store. Anything else is left alone.
 fn recover(target: &Path) -> Result<()> {
     if !target.exists() {
-        if let Some(old) = set_aside(target) {
+        // only a swap whose build is gone was interrupted; a running one finishes its own
+        let dead = siblings(target, "old")
+            .into_iter()
+            .filter(|(p, pid)| pid.is_some_and(|pid| !running(pid)) && is_store(p))
+            .max_by_key(|(p, _)| std::fs::metadata(p).and_then(|m| m.modified()).ok());
+        if let Some((old, _)) = dead {
             std::fs::rename(&old, target)
                 .map_err(|e| Error::io("restore the previous store from", &old, e))?;
         }
@@ -127,8 +140,7 @@ fn recover(target: &Path) -> Result<()> {
         .chain(siblings(target, "old"))
     {
         let Some(pid) = pid else { continue };
-        let running = pid == std::process::id() || Path::new(&format!("/proc/{pid}")).exists();
-        if !running && (is_empty_dir(&leftover) || is_store(&leftover)) {
+        if !running(pid) && (is_empty_dir(&leftover) || is_store(&leftover)) {
             let _ = std::fs::remove_dir_all(&leftover);
         }
     }

@@ -93,3 +93,67 @@ fn errors_print_their_causes_once() {
     );
     assert_eq!(out.stderr.matches("cannot read").count(), 1, "{out}");
 }
+
+/// With a problem in the data, `validate` says which parts it skipped rather than printing
+/// counts of nothing.
+#[test]
+fn validate_skips_what_a_data_problem_makes_meaningless() {
+    let dir = scratch();
+    edit(
+        &dir.path().join("data/fy2026/lines.toml"),
+        "certainty = \"certain\"",
+        "certainty = \"sure\"",
+    );
+    let out = run_in(dir.path(), &["validate"]);
+    assert!(!out.success(), "{out}");
+    assert!(out.stdout.contains("unknown certainty \"sure\""), "{out}");
+    assert_eq!(
+        out.stdout
+            .matches("skipped: fix the problems above first")
+            .count(),
+        3,
+        "{out}"
+    );
+    assert!(
+        !out.stdout.contains("uncertain figure(s)"),
+        "no count of figures not read: {out}"
+    );
+}
+
+/// A year the graph cannot name is a clear error, not a crash.
+#[test]
+fn years_outside_the_era_are_refused() {
+    let dir = scratch();
+    edit(
+        &dir.path().join("data/reference.toml"),
+        "\nyear = 2024\n",
+        "\nyear = -2147483648\n",
+    );
+    let out = run_in(dir.path(), &["build", "--store", "s"]);
+    assert_eq!(out.status.code(), Some(1), "{out}");
+    assert!(
+        out.stderr
+            .contains("fiscal year -2147483648 is outside 2019..=2118"),
+        "{out}"
+    );
+    assert!(!out.stderr.contains("panicked"), "{out}");
+}
+
+/// `dump -o` writes a file with the permissions of any new file (0666 less the umask), not
+/// the private ones of a temporary file.
+#[cfg(unix)]
+#[test]
+fn dump_to_a_file_gets_ordinary_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempdir();
+    let reference = dir.path().join("reference");
+    std::fs::write(&reference, "").unwrap();
+    let dump = dir.path().join("graph.ttl");
+    run(&["dump", "--store", s(shared_store()), "-o", s(&dump)]).ok();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(
+        mode(&dump),
+        mode(&reference),
+        "as a file the test creates itself"
+    );
+}

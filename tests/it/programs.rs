@@ -605,4 +605,10 @@ fn support_networks_and_what_they_support() {
     assert!(supports("2026", "医療機器開発支援ネットワーク", "3"));
     assert!(supports("2026", "独立行政法人医薬品医療機器総合機構", "3"));
     assert!(supports("2024", "独立行政法人医薬品医療機器総合機構", "1"));
+    // The same support printed with half-width parentheses, "（独）医薬品医療機器総合機構（PMDA）
+    // による支援": FY2024 p.9 (PJ5) and p.11 (PJ6), FY2026 p.11 (PJ6) and p.13 (PJ7).
+    assert!(supports("2024", "独立行政法人医薬品医療機器総合機構", "5"));
+    assert!(supports("2024", "独立行政法人医薬品医療機器総合機構", "6"));
+    assert!(supports("2026", "独立行政法人医薬品医療機器総合機構", "6"));
+    assert!(supports("2026", "独立行政法人医薬品医療機器総合機構", "7"));
 }

@@ -136,7 +136,11 @@ impl Mapper<'_> {
         w.t(&doc, rdfs::LABEL, en(&d.title_en))?;
         w.t(&doc, dcterms::PUBLISHER, self.org(&d.publisher)?)?;
         // checked to be an absolute IRI when the model was built
-        w.t(&doc, dcterms::LICENSE, NamedNode::new_unchecked(&d.license))?;
+        w.t(
+            &doc,
+            dcterms::LICENSE,
+            NamedNode::new_unchecked(d.license.as_str()),
+        )?;
         w.t(&doc, dcterms::RIGHTS, ja(&d.rights))?;
         w.t(&doc, dcterms::LANGUAGE, plain("ja"))?;
         w.t(

@@ -69,6 +69,7 @@ fn model() -> Model {
             parent: None,
             comment: None,
             aliases: vec![],
+            location: loc(),
         }],
         programs: vec![Program {
             slug: program.slug.clone(),
@@ -80,6 +81,7 @@ fn model() -> Model {
             variants: vec![],
             possibly_same_as: None,
             continuity: Continuity::Only(2026),
+            location: loc(),
         }],
         documents: vec![Document {
             id: "fy2026".into(),
@@ -89,7 +91,10 @@ fn model() -> Model {
             fiscal_year: 2026,
             strategy: 3,
             publisher: "mhlw".into(),
-            license: "https://creativecommons.org/licenses/by/4.0/".into(),
+            license: iri_string::types::IriString::try_from(
+                "https://creativecommons.org/licenses/by/4.0/".to_owned(),
+            )
+            .expect("an IRI"),
             rights: "r".into(),
             pages: vec![Page {
                 label: "1".into(),
