@@ -2,11 +2,17 @@
 # Speed and memory of the main commands, as ratios against a baseline measured in the same
 # run (the binary's start-up: `medrd-kg --version`), so figures from different machines
 # compare. Usage: scripts/bench.sh [RUNS]   (default 10 runs each; release build)
+#        BIN=path/to/medrd-kg scripts/bench.sh [RUNS]   to measure a given binary (e.g. an older
+#        build, for a before/after pair in the same session) without building
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-10}
-cargo build --release --quiet
-bin=target/release/medrd-kg
+if [ -n "${BIN:-}" ]; then
+  bin=$BIN
+else
+  cargo build --release --quiet
+  bin=target/release/medrd-kg
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$bin" build --store "$work/store" >/dev/null
