@@ -4,10 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::Checker;
-use crate::input::records::ProgramRec;
+use crate::input::records::{EndRec, LinkRec, ProgramRec};
 use crate::input::{DocumentFiles, Located};
 use crate::model::{
-    Bullet, Code, Entry, Flag, Link, Phase, PhaseBasis, PhaseCoverage, ProgramName,
+    Bullet, Certainty, Code, End, EndKind, Entry, Flag, LineScope, Link, Party, Phase, PhaseBasis,
+    PhaseCoverage, ProgramName, RelationKind,
 };
 
 /// The flags of a bullet as printed: "", "新規", "拡充" or "新規・拡充".
@@ -134,43 +135,132 @@ pub(super) fn check_links(
     projects: &BTreeSet<u32>,
 ) -> Vec<Link> {
     let doc = d.doc.rec.id.as_str();
-    let year = d.doc.rec.fiscal_year;
-    let raw = c.raw;
-    let mut positions: BTreeMap<u32, usize> = BTreeMap::new();
+    let mut positions: BTreeMap<LineScope, usize> = BTreeMap::new();
     let mut out = Vec::new();
     for l in &d.links {
         let mark = c.mark();
         let r = &l.rec;
-        let position = positions.entry(r.project).or_insert(0);
+        let scope = r.project.map_or(LineScope::Reference, LineScope::Project);
+        let position = positions.entry(scope).or_insert(0);
         *position += 1;
-        c.project(&l.at("project"), doc, r.project, projects);
-        c.quote(&l.at("quote"), doc, &r.page, &r.quote, "quote");
-        // an end that names a program or an organization (by name or alias) links to it
-        let mut programs = Vec::new();
-        let mut organizations = Vec::new();
-        for name in [&r.from, &r.to] {
-            programs.extend(c.names.slug(year, name).map(str::to_owned));
-            let org = raw
-                .organizations
-                .iter()
-                .find(|o| &o.rec.name == name || o.rec.aliases.contains(name));
-            organizations.extend(org.map(|o| o.rec.id.clone()));
+        if let Some(p) = r.project {
+            c.project(&l.at("project"), doc, p, projects);
         }
-        if c.clean_since(mark) {
+        c.quote(&l.at("quote"), doc, &r.page, &r.quote, "quote");
+        let kind = c.code::<RelationKind>(&l.at("kind"), "relation kind", &r.kind);
+        let from = check_end(c, d, l, &r.from, "from", projects);
+        let to = check_end(c, d, l, &r.to, "to", projects);
+        let certainty = c.code::<Certainty>(&l.at("certainty"), "certainty", &r.certainty);
+        if certainty.is_some_and(|c| c != Certainty::Certain) && r.reasoning.trim().is_empty() {
+            c.report(
+                &l.loc,
+                "an inferred or ambiguous relation needs its reasoning",
+            );
+        }
+        if let (Some(kind), Some(from), Some(to), Some(certainty), true) =
+            (kind, from, to, certainty, c.clean_since(mark))
+        {
             out.push(Link {
-                project: r.project,
+                scope,
                 position: *position,
                 page: r.page.clone(),
                 relation: r.relation.clone(),
-                from: r.from.clone(),
-                to: r.to.clone(),
-                programs,
-                organizations,
+                kind,
+                from,
+                to,
                 quote: r.quote.clone(),
+                certainty,
+                reasoning: r.reasoning.clone(),
                 comment: r.comment.clone(),
                 location: l.loc.clone(),
             });
         }
     }
     out
+}
+
+/// One end of a relation: what it names must exist (a project of the document, a program
+/// of programs.toml by its printed name, an organization of reference.toml by its id), and
+/// its printed text must be on the page.
+fn check_end(
+    c: &mut Checker,
+    d: &DocumentFiles,
+    l: &Located<LinkRec>,
+    end: &EndRec,
+    field: &str,
+    projects: &BTreeSet<u32>,
+) -> Option<End> {
+    let doc = d.doc.rec.id.as_str();
+    let year = d.doc.rec.fiscal_year;
+    let at = l.at(field);
+    let kind = c.code::<EndKind>(&at, &format!("{field} type"), &end.kind)?;
+    if !end.text.is_empty() {
+        c.quote(&at, doc, &l.rec.page, &end.text, &format!("{field} text"));
+    }
+    let needs = |what: &str| format!("a {} end needs {what}", kind.as_str());
+    let party = match kind {
+        EndKind::Project => match end.project {
+            Some(p) => {
+                c.project(&at, doc, p, projects);
+                Party::Project(p)
+            }
+            None => {
+                c.report(&at, needs("its number (project = N)"));
+                return None;
+            }
+        },
+        EndKind::Program => match c.names.slug(year, &end.text) {
+            Some(slug) => Party::Program(slug.to_owned()),
+            None => {
+                c.report(&at, format!("{field} program {:?} is not in programs.toml for FY{year} (add the spelling to its variants, or fix it)", end.text));
+                return None;
+            }
+        },
+        EndKind::Organization => {
+            let Some(id) = &end.org else {
+                c.report(
+                    &at,
+                    needs("the organization's id (org = \"…\", from reference.toml)"),
+                );
+                return None;
+            };
+            if !c.raw.organizations.iter().any(|o| &o.rec.id == id) {
+                let ids: Vec<&str> = c
+                    .raw
+                    .organizations
+                    .iter()
+                    .map(|o| o.rec.id.as_str())
+                    .collect();
+                c.report(
+                    &at,
+                    format!(
+                        "unknown organization {id:?}: expected one of {}",
+                        ids.join(", ")
+                    ),
+                );
+                return None;
+            }
+            Party::Organization(id.clone())
+        }
+        EndKind::Block if end.text.is_empty() => {
+            c.report(&at, needs("its text as printed"));
+            return None;
+        }
+        EndKind::Block => Party::Block,
+        EndKind::Unspecified => Party::Unspecified,
+    };
+    if (end.project.is_some() && kind != EndKind::Project)
+        || (end.org.is_some() && kind != EndKind::Organization)
+    {
+        c.report(
+            &at,
+            format!("a {} end takes no project or org", kind.as_str()),
+        );
+        return None;
+    }
+    Some(End {
+        text: end.text.clone(),
+        party,
+        open: end.open,
+    })
 }

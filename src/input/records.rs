@@ -341,14 +341,45 @@ pub struct LinksFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LinkRec {
-    pub project: u32,
+    /// The project whose page prints it; absent on a page that belongs to no project.
+    #[serde(default)]
+    pub project: Option<u32>,
     pub page: String,
+    /// The relation word(s) as printed.
     pub relation: String,
-    pub from: String,
-    pub to: String,
+    /// The normalised kind (collaboration, derivation, support ...).
+    pub kind: String,
+    pub from: EndRec,
+    pub to: EndRec,
     pub quote: String,
+    /// certain | inferred | ambiguous: how sure the ends are.
+    #[serde(default = "default_certainty")]
+    pub certainty: String,
+    #[serde(default)]
+    pub reasoning: String,
     #[serde(default)]
     pub comment: String,
+}
+
+/// One end of a relation: the text as printed and what it names.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EndRec {
+    /// As printed ("" when the page prints no end: an arrow label alone).
+    #[serde(default)]
+    pub text: String,
+    /// project | program | organization | block | unspecified
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// For a project end: its number.
+    #[serde(default)]
+    pub project: Option<u32>,
+    /// For an organization end: its id in reference.toml.
+    #[serde(default)]
+    pub org: Option<String>,
+    /// An open-ended list ("…等").
+    #[serde(default)]
+    pub open: bool,
 }
 
 // ---------------------------------------------------------------- programs.toml

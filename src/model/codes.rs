@@ -139,6 +139,51 @@ impl OrgKind {
     }
 }
 
+code_list!(
+    /// The normalised kind of a stated relation (the word as printed is kept beside it).
+    RelationKind {
+        /// 連携, 展開・連携, 事業間連携
+        Collaboration = "collaboration",
+        /// 連携・協力
+        CollaborationCooperation = "collaboration-cooperation",
+        /// 導出: results handed on (to industry, to another stage)
+        Derivation = "derivation",
+        /// 支援
+        Support = "support",
+        /// 活用, 機能を活用
+        Utilization = "utilization",
+        /// 応用
+        Application = "application",
+        /// フィードバック
+        Feedback = "feedback",
+        /// 登録 (解析データの登録)
+        Registration = "registration",
+        /// 出口戦略
+        ExitStrategy = "exit-strategy",
+        /// 展開
+        Deployment = "deployment",
+        /// 再掲: the program is printed again elsewhere
+        Relisting = "relisting",
+        /// 実施: a party carries something out
+        Implementation = "implementation",
+        /// any other relation word (the comment says which)
+        Other = "other",
+    }
+);
+
+code_list!(
+    /// What an end of a stated relation is.
+    EndKind {
+        Project = "project",
+        Program = "program",
+        Organization = "organization",
+        /// A block, area or column of a diagram.
+        Block = "block",
+        /// A party the page names without identifying it (企業, 他PJ), or none.
+        Unspecified = "unspecified",
+    }
+);
+
 /// Ministry code `ALL` in the data files: the sum over ministries.
 pub const ALL_MINISTRIES: &str = "ALL";
 /// Organization id of `ALL`.

@@ -372,21 +372,58 @@ impl Entry {
     }
 }
 
+/// What an end of a relation names, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Party {
+    Project(u32),
+    /// A program's slug.
+    Program(String),
+    /// An organization's id.
+    Organization(String),
+    /// A block, area or column of the diagram (named by the text).
+    Block,
+    /// A party the page does not identify (企業, 他PJ), or no end printed.
+    Unspecified,
+}
+
+impl Party {
+    pub fn kind(&self) -> EndKind {
+        match self {
+            Party::Project(_) => EndKind::Project,
+            Party::Program(_) => EndKind::Program,
+            Party::Organization(_) => EndKind::Organization,
+            Party::Block => EndKind::Block,
+            Party::Unspecified => EndKind::Unspecified,
+        }
+    }
+}
+
+/// One end of a stated relation.
+#[derive(Debug, Clone)]
+pub struct End {
+    /// As printed ("" when the page prints no end).
+    pub text: String,
+    pub party: Party,
+    /// An open-ended list ("…等").
+    pub open: bool,
+}
+
 /// A relation stated on a page (連携, 導出, support by a network...).
 #[derive(Debug, Clone)]
 pub struct Link {
-    pub project: u32,
-    /// Its place among the links of its project, from 1.
+    /// The project whose page prints it, or a reference page's.
+    pub scope: LineScope,
+    /// Its place among the links of its scope, from 1.
     pub position: usize,
     pub page: String,
+    /// As printed.
     pub relation: String,
-    pub from: String,
-    pub to: String,
-    /// The programs among its two ends (slugs).
-    pub programs: Vec<String>,
-    /// The organizations among its two ends (ids).
-    pub organizations: Vec<String>,
+    pub kind: RelationKind,
+    pub from: End,
+    pub to: End,
     pub quote: String,
+    pub certainty: Certainty,
+    pub reasoning: String,
     pub comment: String,
     pub location: Location,
 }

@@ -2,7 +2,7 @@
 
 use oxigraph::model::NamedNodeRef;
 
-use crate::model::{Category, Certainty, Flag, Kind, Phase, PhaseBasis};
+use crate::model::{Category, Certainty, EndKind, Flag, Kind, Phase, PhaseBasis, RelationKind};
 use crate::rdf::vocab::mrd;
 
 pub fn category(c: Category) -> NamedNodeRef<'static> {
@@ -51,6 +51,34 @@ pub fn phase_basis(b: PhaseBasis) -> NamedNodeRef<'static> {
     match b {
         PhaseBasis::Stated => mrd::CERTAIN,
         PhaseBasis::Inferred => mrd::INFERRED,
+    }
+}
+
+pub fn relation_kind(k: RelationKind) -> NamedNodeRef<'static> {
+    match k {
+        RelationKind::Collaboration => mrd::REL_COLLABORATION,
+        RelationKind::CollaborationCooperation => mrd::REL_COLLABORATION_COOPERATION,
+        RelationKind::Derivation => mrd::REL_DERIVATION,
+        RelationKind::Support => mrd::REL_SUPPORT,
+        RelationKind::Utilization => mrd::REL_UTILIZATION,
+        RelationKind::Application => mrd::REL_APPLICATION,
+        RelationKind::Feedback => mrd::REL_FEEDBACK,
+        RelationKind::Registration => mrd::REL_REGISTRATION,
+        RelationKind::ExitStrategy => mrd::REL_EXIT_STRATEGY,
+        RelationKind::Deployment => mrd::REL_DEPLOYMENT,
+        RelationKind::Relisting => mrd::REL_RELISTING,
+        RelationKind::Implementation => mrd::REL_IMPLEMENTATION,
+        RelationKind::Other => mrd::REL_OTHER,
+    }
+}
+
+pub fn end_kind(k: EndKind) -> NamedNodeRef<'static> {
+    match k {
+        EndKind::Project => mrd::PARTY_PROJECT,
+        EndKind::Program => mrd::PARTY_PROGRAM,
+        EndKind::Organization => mrd::PARTY_ORGANIZATION,
+        EndKind::Block => mrd::PARTY_BLOCK,
+        EndKind::Unspecified => mrd::PARTY_UNSPECIFIED,
     }
 }
 

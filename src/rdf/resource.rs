@@ -137,9 +137,10 @@ pub enum Resource {
         n: usize,
         budget_year: i32,
     },
+    /// The `n`th relation stated on a project's pages (or a reference page's).
     Link {
         year: i32,
-        project: u32,
+        scope: LineScope,
         n: usize,
     },
     Lineage {
@@ -284,7 +285,7 @@ impl Resource {
                 "figure/{year}/line/{}/{n}/supplementary/{budget_year}",
                 scope_segment(*scope)
             ),
-            R::Link { year, project, n } => format!("link/{year}/{project}/{n}"),
+            R::Link { year, scope, n } => format!("link/{year}/{}/{n}", scope_segment(*scope)),
             R::Lineage {
                 from_year,
                 from_project,
@@ -377,9 +378,9 @@ impl Resource {
                 n: number(n)?,
                 budget_year: number(by)?,
             },
-            ["link", y, p, n] => R::Link {
+            ["link", y, scope, n] => R::Link {
                 year: number(y)?,
-                project: number(p)?,
+                scope: line_scope(scope)?,
                 n: number(n)?,
             },
             ["lineage", fy, fp, ty, tp] => R::Lineage {
@@ -501,8 +502,13 @@ mod tests {
             },
             R::Link {
                 year: 2026,
-                project: 7,
+                scope: LineScope::Project(7),
                 n: 12,
+            },
+            R::Link {
+                year: 2024,
+                scope: LineScope::Reference,
+                n: 2,
             },
             R::Lineage {
                 from_year: 2024,

@@ -167,7 +167,21 @@ vocabulary!(
         PHASE_BASIC = "phase-basic", PHASE_APPLIED = "phase-applied", PHASE_NONCLINICAL = "phase-nonclinical",
         PHASE_CLINICAL = "phase-clinical", PHASE_PRACTICAL = "phase-practical",
         UNOFFICIAL = "english-unofficial", OFFICIAL = "english-official",
-        FISCAL_YEARS = "fiscalYears");
+        FISCAL_YEARS = "fiscalYears",
+        // stated relations
+        RELATION_KIND = "relationKind", FROM_PARTY = "fromParty", TO_PARTY = "toParty",
+        FROM_TYPE = "fromType", TO_TYPE = "toType", FROM_OPEN = "fromOpen", TO_OPEN = "toOpen",
+        REL_COLLABORATION = "relation-collaboration",
+        REL_COLLABORATION_COOPERATION = "relation-collaboration-cooperation",
+        REL_DERIVATION = "relation-derivation", REL_SUPPORT = "relation-support",
+        REL_UTILIZATION = "relation-utilization", REL_APPLICATION = "relation-application",
+        REL_FEEDBACK = "relation-feedback", REL_REGISTRATION = "relation-registration",
+        REL_EXIT_STRATEGY = "relation-exit-strategy", REL_DEPLOYMENT = "relation-deployment",
+        REL_RELISTING = "relation-relisting", REL_IMPLEMENTATION = "relation-implementation",
+        REL_OTHER = "relation-other",
+        PARTY_PROJECT = "party-project", PARTY_PROGRAM = "party-program",
+        PARTY_ORGANIZATION = "party-organization", PARTY_BLOCK = "party-block",
+        PARTY_UNSPECIFIED = "party-unspecified");
 
 #[cfg(test)]
 mod tests {

@@ -5,7 +5,7 @@ use oxigraph::model::{NamedNode, NamedNodeRef};
 
 use super::{en, int, ja, plain, reiwa, Mapper, Names, Obs, Writer};
 use crate::error::Result;
-use crate::model::{Code, Document, MinistryScope, NoteKey, Project, ALL_MINISTRIES_ID};
+use crate::model::{Code, Document, MinistryScope, NoteKey, Party, Project, ALL_MINISTRIES_ID};
 use crate::rdf::concepts;
 use crate::rdf::resource::{ProjectPart, Resource};
 use crate::rdf::vocab::{mrd, rdf, rdfs};
@@ -206,53 +206,93 @@ impl Mapper<'_> {
         Ok(())
     }
 
-    /// The relations the pages state (連携, 導出, support by a network...).
+    /// The relations the pages state (連携, 導出, support by a network...): the words as
+    /// printed, their kind, both ends as printed and what they resolve to.
     fn write_links(&self, w: &mut Writer, d: &Document) -> Result<()> {
         let year = d.fiscal_year;
         for l in &d.links {
             let iri = self.iri(&Resource::Link {
                 year,
-                project: l.project,
+                scope: l.scope,
                 n: l.position,
             })?;
             w.t(&iri, rdf::TYPE, mrd::STATED_LINK)?;
+            let (where_ja, where_en) = match l.scope.project() {
+                Some(p) => (
+                    format!("{} PJ{p}", reiwa(year)),
+                    format!("FY{year} project {p} pages"),
+                ),
+                None => (
+                    format!("{} 参考ページ", reiwa(year)),
+                    format!("FY{year} reference page"),
+                ),
+            };
+            let shown = |e: &crate::model::End| {
+                if e.text.is_empty() {
+                    "（記載なし）".to_owned()
+                } else {
+                    e.text.clone()
+                }
+            };
             w.labels(
                 &iri,
                 &Names::new(
                     format!(
-                        "{} —{}→ {}（{} PJ{}）",
-                        l.from,
+                        "{} —{}→ {}（{where_ja}）",
+                        shown(&l.from),
                         l.relation,
-                        l.to,
-                        reiwa(year),
-                        l.project
+                        shown(&l.to)
                     ),
                     format!(
-                        "Relation no. {} stated on the FY{year} project {} pages ({} as printed)",
-                        l.position, l.project, l.relation
+                        "Relation no. {} stated on the {where_en} ({} as printed)",
+                        l.position, l.relation
                     ),
                 ),
             )?;
-            w.t(
-                &iri,
-                mrd::PROJECT,
-                self.iri(&Resource::Project {
-                    year,
-                    number: l.project,
-                })?,
-            )?;
-            w.t(&iri, mrd::RELATION, ja(&l.relation))?;
-            w.t(&iri, mrd::LINK_FROM, ja(&l.from))?;
-            w.t(&iri, mrd::LINK_TO, ja(&l.to))?;
-            for slug in &l.programs {
+            if let Some(number) = l.scope.project() {
                 w.t(
                     &iri,
-                    mrd::PROGRAM_PROP,
-                    self.iri(&Resource::Program(slug.clone()))?,
+                    mrd::PROJECT,
+                    self.iri(&Resource::Project { year, number })?,
                 )?;
             }
-            for id in &l.organizations {
-                w.t(&iri, mrd::ORGANIZATION, self.org(id)?)?;
+            w.t(&iri, mrd::RELATION, ja(&l.relation))?;
+            w.t(&iri, mrd::RELATION_KIND, concepts::relation_kind(l.kind))?;
+            w.t(&iri, mrd::LINK_FROM, ja(&l.from.text))?;
+            w.t(&iri, mrd::LINK_TO, ja(&l.to.text))?;
+            let ends = [
+                (&l.from, mrd::FROM_PARTY, mrd::FROM_TYPE, mrd::FROM_OPEN),
+                (&l.to, mrd::TO_PARTY, mrd::TO_TYPE, mrd::TO_OPEN),
+            ];
+            for (end, party, kind, open) in ends {
+                w.t(&iri, kind, concepts::end_kind(end.party.kind()))?;
+                if end.open {
+                    w.t(&iri, open, super::boolean(true))?;
+                }
+                let target = match &end.party {
+                    Party::Project(number) => Some(self.iri(&Resource::Project {
+                        year,
+                        number: *number,
+                    })?),
+                    Party::Program(slug) => {
+                        let program = self.iri(&Resource::Program(slug.clone()))?;
+                        w.t(&iri, mrd::PROGRAM_PROP, program.clone())?;
+                        Some(program)
+                    }
+                    Party::Organization(id) => {
+                        let org = self.org(id)?;
+                        w.t(&iri, mrd::ORGANIZATION, org.clone())?;
+                        Some(org)
+                    }
+                    Party::Block | Party::Unspecified => None,
+                };
+                if let Some(target) = target {
+                    w.t(&iri, party, target)?;
+                }
+            }
+            w.t(&iri, mrd::CERTAINTY, concepts::certainty(l.certainty))?;
+            if !l.reasoning.is_empty() {
+                w.t(&iri, mrd::REASONING, ja(&l.reasoning))?;
             }
             if !l.comment.is_empty() {
                 w.t(&iri, rdfs::COMMENT, ja(&l.comment))?;
