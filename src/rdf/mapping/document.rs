@@ -53,7 +53,10 @@ impl Mapper<'_> {
 
     /// The fiscal year's medical R&D budget, the subject of the summary figures.
     fn write_budget(&self, w: &mut Writer, d: &Document) -> Result<NamedNode> {
-        let year = d.fiscal_year;
+        self.write_budget_of(w, d.fiscal_year)
+    }
+
+    fn write_budget_of(&self, w: &mut Writer, year: i32) -> Result<NamedNode> {
         let budget = self.iri(&Resource::Budget(year))?;
         let names = Names::new(
             format!("{} 医療分野の研究開発関連予算", reiwa(year)),
@@ -76,6 +79,13 @@ impl Mapper<'_> {
     ) -> Result<()> {
         let year = d.fiscal_year;
         for f in &d.figures {
+            // a previous year's initial budget is a figure of that year's budget
+            let figure_year = f.figure_year(year);
+            let subject = if figure_year == year {
+                budget.clone()
+            } else {
+                self.write_budget_of(w, figure_year)?
+            };
             let iri = self.iri(&Resource::SummaryFigure {
                 year,
                 category: f.category,
@@ -84,8 +94,8 @@ impl Mapper<'_> {
             })?;
             let obs = Obs {
                 dataset: ds,
-                year: f.figure_year(year),
-                subject: budget.clone(),
+                year: figure_year,
+                subject,
                 // the label names the figure's year already
                 subject_names: budget_names.clone(),
                 ministry: self.org(f.ministry.org())?,
@@ -201,7 +211,11 @@ impl Mapper<'_> {
                 rdfs::LABEL,
                 ja(&format!("{}（{}）", name, reiwa(year))),
             )?;
-            w.t(&py, rdfs::LABEL, en(&format!("{} (FY{year})", p.label_en)))?;
+            w.t(
+                &py,
+                rdfs::LABEL,
+                en(&format!("{} (FY{year})", p.english_in(year))),
+            )?;
         }
         Ok(())
     }
@@ -228,8 +242,8 @@ impl Mapper<'_> {
                         l.project
                     ),
                     format!(
-                        "Relation no. {} stated on the FY{year} project {} pages ({} as printed)",
-                        l.position, l.project, l.relation
+                        "{} —{}→ {} (FY{year} project {}, relation no. {} as printed)",
+                        l.from, l.relation, l.to, l.project, l.position
                     ),
                 ),
             )?;
@@ -255,7 +269,7 @@ impl Mapper<'_> {
                 w.t(&iri, mrd::ORGANIZATION, self.org(id)?)?;
             }
             if !l.comment.is_empty() {
-                w.t(&iri, rdfs::COMMENT, ja(&l.comment))?;
+                w.t(&iri, rdfs::COMMENT, en(&l.comment))?;
             }
             self.provenance(w, &iri, &d.id, &l.page, &l.quote)?;
         }

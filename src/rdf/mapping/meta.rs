@@ -226,7 +226,7 @@ impl Mapper<'_> {
             }
             w.t(&iri, mrd::CONTINUITY, plain(&p.continuity.as_string()))?;
             if !p.evidence.trim().is_empty() {
-                w.t(&iri, mrd::EVIDENCE, ja(&p.evidence))?;
+                w.t(&iri, mrd::EVIDENCE, en(&p.evidence))?;
             }
             if let Some(o) = &p.possibly_same_as {
                 w.t(

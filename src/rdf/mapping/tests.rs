@@ -75,6 +75,7 @@ fn model() -> Model {
             slug: program.slug.clone(),
             names: vec![(2026, program.name.clone())],
             label_en: "Research on Development of New Drugs".into(),
+            names_en: vec![],
             official_en: true,
             ministries: vec![mhlw.clone()],
             evidence: String::new(),
