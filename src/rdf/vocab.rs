@@ -116,6 +116,11 @@ vocabulary!(
     currency, "currency", "http://publications.europa.eu/resource/authority/currency/";
     JPY = "JPY");
 
+vocabulary!(
+    /// The EU Publications Office's language authority table (DCAT-AP's dcterms:language).
+    language, "language", "http://publications.europa.eu/resource/authority/language/";
+    JPN = "JPN");
+
 /// Licenses.
 pub mod license {
     use super::NamedNodeRef;
