@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::model::{Code, Document, MinistryScope, NoteKey, Project, ALL_MINISTRIES_ID};
 use crate::rdf::concepts;
 use crate::rdf::resource::{ProjectPart, Resource};
-use crate::rdf::vocab::{mrd, rdf, rdfs};
+use crate::rdf::vocab::{mrd, rdf, rdfs, skos};
 
 /// What a summary-page sentence states a figure of: its budget part, category and labels.
 fn note_subject(key: NoteKey) -> (NamedNodeRef<'static>, &'static str, &'static str) {
@@ -115,7 +115,13 @@ impl Mapper<'_> {
             let subject = self.iri(&Resource::BudgetPart { year, key: n.key })?;
             let names = Names::new(label_ja, label_en);
             w.t(&subject, rdf::TYPE, mrd::BUDGET)?;
-            w.labels(&subject, &names)?;
+            w.labels(
+                &subject,
+                &Names::new(
+                    format!("{} {}", reiwa(year), names.ja),
+                    format!("FY{year} {}", names.en),
+                ),
+            )?;
             w.t(&subject, mrd::NOTE_KEY, plain(n.key.as_str()))?;
             let obs = Obs {
                 dataset: ds,
@@ -147,7 +153,16 @@ impl Mapper<'_> {
         })?;
         w.t(&iri, rdf::TYPE, mrd::INTEGRATED_PROJECT)?;
         w.t(&iri, mrd::PROJECT_NUMBER, int(p.number.into()))?;
-        w.names(&iri, &p.name, &p.name_en)?;
+        // the name is the project's prefLabel; its label says which year's project it is
+        w.t(&iri, skos::PREF_LABEL, ja(&p.name))?;
+        w.t(&iri, skos::PREF_LABEL, en(&p.name_en))?;
+        w.labels(
+            &iri,
+            &Names::new(
+                format!("{}（{}）", p.name, reiwa(year)),
+                format!("{} (FY{year})", p.name_en),
+            ),
+        )?;
         w.t(&iri, mrd::ENGLISH_STATUS, mrd::UNOFFICIAL)?;
         w.t(&iri, mrd::FISCAL_YEAR_PROP, self.fiscal_year(year)?)?;
         w.t(

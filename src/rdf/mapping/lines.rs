@@ -4,7 +4,7 @@ use oxigraph::model::NamedNode;
 
 use super::{boolean, dec, int, ja, plain, yen, Mapper, Names, Obs, Writer};
 use crate::error::Result;
-use crate::model::{Code, Document, Line, ALL_MINISTRIES_ID};
+use crate::model::{Code, Document, Line, LineScope, ALL_MINISTRIES_ID};
 use crate::rdf::concepts;
 use crate::rdf::resource::Resource;
 use crate::rdf::vocab::{mrd, prov, rdf};
@@ -60,7 +60,24 @@ impl Mapper<'_> {
         w.t(&iri, mrd::ORDER, int(n as i64))?;
         w.t(&iri, mrd::LINE_KIND, plain(l.kind.as_str()))?;
         let names = self.line_names(l, year);
-        w.labels(&iri, &names)?;
+        // the label says which line it is; the name as printed is mrd:nameAsPrinted
+        let (place_ja, place_en) = match l.scope {
+            LineScope::Project(p) => (
+                format!("{} PJ{p} 予算項目{n}", super::reiwa(year)),
+                format!("FY{year} project {p}, budget line {n}"),
+            ),
+            LineScope::Reference => (
+                format!("{} 参考ページ 予算項目{n}", super::reiwa(year)),
+                format!("FY{year} reference page, budget line {n}"),
+            ),
+        };
+        w.labels(
+            &iri,
+            &Names::new(
+                format!("{}（{place_ja}）", names.ja),
+                format!("{} ({place_en})", names.en),
+            ),
+        )?;
         w.t(&iri, mrd::ENGLISH_STATUS, self.line_english_status(l))?;
         w.t(&iri, mrd::NAME_AS_PRINTED, ja(&names.ja))?;
         if !l.label.is_empty() {
