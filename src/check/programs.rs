@@ -110,6 +110,22 @@ pub(super) fn check(c: &mut Checker) -> Vec<Program> {
         if continuity == Some(Continuity::Renamed) && r.evidence.trim().is_empty() {
             c.report(&i.at("names"), "the names differ between years (renamed): give the evidence that it is the same program");
         }
+        let mut names_en = Vec::new();
+        for (key, en) in &r.names_en {
+            match (key.parse::<i32>(), yearly.iter().find(|(y, _)| y.to_string() == *key)) {
+                (Ok(y), Some((_, n))) if Some(n) != yearly.last().map(|(_, n)| n) => {
+                    names_en.push((y, en.clone()))
+                }
+                _ => c.report(&i.at("names_en"), format!("names_en {key:?}: only an earlier name of a renamed program takes its own English name (label_en is the latest name's)")),
+            }
+        }
+        if let Some((_, latest)) = yearly.last() {
+            for (y, n) in &yearly {
+                if n != latest && !names_en.iter().any(|(e, _)| e == y) {
+                    c.report(&i.at("names"), format!("the FY{y} name {n:?} differs from the latest: give its English name in names_en (label_en translates the latest)"));
+                }
+            }
+        }
         if let Some(other) = &r.possibly_same_as {
             if !slugs.contains(other.as_str()) {
                 c.report(
@@ -141,6 +157,7 @@ pub(super) fn check(c: &mut Checker) -> Vec<Program> {
                 slug: r.slug.clone(),
                 names: yearly,
                 label_en: r.label_en.clone(),
+                names_en,
                 official_en: r.official_en,
                 ministries,
                 evidence: r.evidence.clone(),

@@ -265,27 +265,27 @@ fn project_rows(d: &Document, rows: &mut Vec<Row>) {
             .find(|f| f.category == c && f.kind == Kind::Total && f.ministry == MinistryScope::All)
             .map(|f| f.amount)
     };
-    if let (Some(total), Some(other)) = (headline(Category::Amed), note(NoteKey::OtherAmed)) {
-        let mut parts = amed.clone();
-        parts.push(other);
-        rows.push(Row::new(
-            year,
-            "AMED total".into(),
+    let headlines = [
+        (
+            Category::Amed,
+            NoteKey::OtherAmed,
+            amed,
+            "AMED total",
             "projects' AMED + other AMED expenses = AMED total",
-            total,
-            &parts,
-        ));
-    }
-    if let (Some(total), Some(other)) = (headline(Category::Inhouse), note(NoteKey::OtherInhouse)) {
-        let mut parts = inhouse.clone();
-        parts.push(other);
-        rows.push(Row::new(
-            year,
-            "in-house total".into(),
+        ),
+        (
+            Category::Inhouse,
+            NoteKey::OtherInhouse,
+            inhouse,
+            "in-house total",
             "projects' in-house + other in-house expenses = in-house total",
-            total,
-            &parts,
-        ));
+        ),
+    ];
+    for (category, other_key, mut parts, scope, check) in headlines {
+        if let (Some(total), Some(other)) = (headline(category), note(other_key)) {
+            parts.push(other);
+            rows.push(Row::new(year, scope.into(), check, total, &parts));
+        }
     }
 }
 

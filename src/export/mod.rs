@@ -16,6 +16,17 @@ fn write_err(e: std::io::Error) -> Error {
     Error::write("the dump", e)
 }
 
+/// A serializer for `format` that declares the usual prefixes (`vocab::PREFIXES`).
+pub fn serializer(format: RdfFormat) -> Result<RdfSerializer> {
+    let mut ser = RdfSerializer::from_format(format);
+    for (p, ns) in PREFIXES {
+        ser = ser
+            .with_prefix(*p, *ns)
+            .map_err(|e| Error::internal("the predeclared prefixes", e))?;
+    }
+    Ok(ser)
+}
+
 /// The quads of `graph` (all graphs when `None`), sorted.
 pub fn sorted_quads(store: &Store, graph: Option<&NamedNode>) -> Result<Vec<Quad>> {
     let graph_ref = graph.map(|g| GraphNameRef::NamedNode(g.as_ref()));
@@ -45,13 +56,7 @@ pub fn dump(
     out: &mut dyn Write,
 ) -> Result<()> {
     let quads = sorted_quads(store, graph)?;
-    let mut ser = RdfSerializer::from_format(format);
-    for (p, ns) in PREFIXES {
-        ser = ser
-            .with_prefix(*p, *ns)
-            .map_err(|e| Error::internal("the dump's prefixes", e))?;
-    }
-    let mut w = ser.for_writer(out);
+    let mut w = serializer(format)?.for_writer(out);
     if format.supports_datasets() {
         for q in &quads {
             w.serialize_quad(q).map_err(write_err)?;

@@ -399,7 +399,11 @@ pub struct IdentityRec {
     /// The name each fiscal year's document prints, keyed by the year:
     /// `names = { 2024 = "…", 2026 = "…" }`.
     pub names: BTreeMap<String, String>,
+    /// English name (unofficial unless `official_en`) of the latest name.
     pub label_en: String,
+    /// English names of earlier names of a renamed program, keyed by year like `names`.
+    #[serde(default)]
+    pub names_en: BTreeMap<String, String>,
     #[serde(default)]
     pub official_en: bool,
     #[serde(default)]

@@ -142,6 +142,8 @@ pub struct Program {
     /// The name each year's document prints, in year order.
     pub names: Vec<(i32, String)>,
     pub label_en: String,
+    /// English names of the earlier names of a renamed program, by year.
+    pub names_en: Vec<(i32, String)>,
     pub official_en: bool,
     pub ministries: Vec<MinistryRef>,
     pub evidence: String,
@@ -159,6 +161,15 @@ impl Program {
             .iter()
             .find(|(y, _)| *y == year)
             .map(|(_, n)| n.as_str())
+    }
+
+    /// The English name of the name `year` prints: its own translation for an earlier name
+    /// of a renamed program, the program's English name otherwise.
+    pub fn english_in(&self, year: i32) -> &str {
+        self.names_en
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map_or(self.label_en.as_str(), |(_, n)| n.as_str())
     }
 
     /// The most recent name.

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{Term, Triple};
 use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::Variable;
@@ -12,7 +12,6 @@ use unicode_width::UnicodeWidthStr;
 use super::Answer;
 use crate::error::{Error, Result};
 use crate::format::ResultsSyntax;
-use crate::rdf::vocab::PREFIXES;
 
 /// The text a person reads for a term: an IRI as is, a literal's lexical form, `_:b` for
 /// blank nodes.
@@ -127,13 +126,7 @@ pub fn write_table(
 
 /// Writes triples (CONSTRUCT / DESCRIBE answers) with the usual prefixes.
 pub fn write_triples(triples: &[Triple], format: RdfFormat, out: &mut dyn Write) -> Result<()> {
-    let mut ser = RdfSerializer::from_format(format);
-    for (p, ns) in PREFIXES {
-        ser = ser
-            .with_prefix(*p, *ns)
-            .map_err(|e| Error::internal("the predeclared prefixes", e))?;
-    }
-    let mut w = ser.for_writer(out);
+    let mut w = crate::export::serializer(format)?.for_writer(out);
     for t in triples {
         w.serialize_triple(t).map_err(write_err)?;
     }

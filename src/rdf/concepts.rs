@@ -129,6 +129,11 @@ pub fn label(concept: NamedNodeRef<'_>) -> (&'static str, &'static str) {
             "文中の額",
             "amount stated in a sentence",
         ),
+        (
+            mrd::KIND_RELISTED,
+            "再掲額",
+            "re-listed amount (counted under its main line)",
+        ),
     ];
     LABELS
         .iter()
@@ -163,6 +168,7 @@ mod tests {
             mrd::KIND_PREV_INITIAL,
             mrd::KIND_SUPPLEMENTARY,
             mrd::KIND_STATED_SUM,
+            mrd::KIND_RELISTED,
         ] {
             let (ja, en) = label(concept);
             let pref = |lang: &str| {

@@ -3,9 +3,11 @@
 //! A build writes a new store into a temporary folder next to the target
 //! ([`Staging`]) and swaps it in only when it is complete, so a failed or interrupted
 //! build leaves the previous store untouched. Opening a store to read never renames,
-//! repairs or deletes anything: many readers (a server, a query) may open it while a build
-//! runs, and a reader that comes in the instant between the two renames of a swap reads
-//! the previous store from where the swap put it aside.
+//! repairs or deletes anything, so readers (a query, `validate --store`) may open it while a
+//! build runs; one that comes in between the two renames of a swap reads the previous store
+//! from where the swap put it aside. Not yet safe: a reader that keeps the store open across
+//! a swap, or opens the set-aside store just as the swap removes it (the reliability work
+//! replaces the two renames by generation folders behind an atomic link).
 
 use std::path::{Path, PathBuf};
 

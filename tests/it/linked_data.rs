@@ -329,6 +329,51 @@ fn units_currency_and_code_lists_are_the_standard_ones() {
         outside.is_empty(),
         "dimension values outside their code list: {outside:?}"
     );
+    // the structure describes what the observations carry: the unit is one of its attributes,
+    // and every property an observation has is a component (labels and the links to the data
+    // set and its type aside)
+    let unit_declared = select(
+        store,
+        &format!("{prefixes} SELECT ?c WHERE {{ mrd:budgetStructure qb:component ?c . ?c qb:attribute sdmx-attribute:unitMeasure }}"),
+        "unit component",
+    );
+    assert_eq!(
+        unit_declared.len(),
+        1,
+        "sdmx-attribute:unitMeasure is an attribute of the structure"
+    );
+    let undeclared = select(
+        store,
+        &format!(
+            "{prefixes} SELECT DISTINCT ?p WHERE {{ ?o a qb:Observation ; ?p ?v .
+               FILTER(?p NOT IN (<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>, qb:dataSet, rdfs:label))
+               FILTER NOT EXISTS {{ mrd:budgetStructure qb:component ?c . ?c qb:dimension|qb:measure|qb:attribute ?p }} }}"
+        ),
+        "undeclared",
+    );
+    assert!(
+        undeclared.is_empty(),
+        "properties of observations the structure does not declare: {undeclared:?}"
+    );
+}
+
+/// An observation's labels name its own fiscal year, in both languages.
+#[test]
+fn observation_labels_name_their_fiscal_year() {
+    let wrong = select(
+        merged_graph(),
+        r#"PREFIX qb: <http://purl.org/linked-data/cube#>
+           PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+           PREFIX mrd: <https://w3id.org/medrd-kg/def#>
+           SELECT ?o WHERE {
+             ?o a qb:Observation ; mrd:fiscalYear/mrd:year ?y ; rdfs:label ?ja , ?en .
+             FILTER(LANG(?ja) = "ja" && LANG(?en) = "en")
+             FILTER(!STRSTARTS(?en, CONCAT("FY", STR(?y), " "))
+                    || !STRSTARTS(?ja, CONCAT("令和", STR(?y - 2018), "年度 ")))
+           }"#,
+        "years in labels",
+    );
+    assert!(wrong.is_empty(), "labels that name another year: {wrong:?}");
 }
 
 /// The README's tour shows what `build` prints: the same triple counts per graph.

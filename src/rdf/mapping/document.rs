@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::model::{Code, Document, MinistryScope, NoteKey, Party, Project, ALL_MINISTRIES_ID};
 use crate::rdf::concepts;
 use crate::rdf::resource::{ProjectPart, Resource};
-use crate::rdf::vocab::{mrd, rdf, rdfs};
+use crate::rdf::vocab::{mrd, rdf, rdfs, skos};
 
 /// What a summary-page sentence states a figure of: its budget part, category and labels.
 fn note_subject(key: NoteKey) -> (NamedNodeRef<'static>, &'static str, &'static str) {
@@ -53,7 +53,10 @@ impl Mapper<'_> {
 
     /// The fiscal year's medical R&D budget, the subject of the summary figures.
     fn write_budget(&self, w: &mut Writer, d: &Document) -> Result<NamedNode> {
-        let year = d.fiscal_year;
+        self.write_budget_of(w, d.fiscal_year)
+    }
+
+    fn write_budget_of(&self, w: &mut Writer, year: i32) -> Result<NamedNode> {
         let budget = self.iri(&Resource::Budget(year))?;
         let names = Names::new(
             format!("{} 医療分野の研究開発関連予算", reiwa(year)),
@@ -76,6 +79,13 @@ impl Mapper<'_> {
     ) -> Result<()> {
         let year = d.fiscal_year;
         for f in &d.figures {
+            // a previous year's initial budget is a figure of that year's budget
+            let figure_year = f.figure_year(year);
+            let subject = if figure_year == year {
+                budget.clone()
+            } else {
+                self.write_budget_of(w, figure_year)?
+            };
             let iri = self.iri(&Resource::SummaryFigure {
                 year,
                 category: f.category,
@@ -84,8 +94,8 @@ impl Mapper<'_> {
             })?;
             let obs = Obs {
                 dataset: ds,
-                year: f.figure_year(year),
-                subject: budget.clone(),
+                year: figure_year,
+                subject,
                 // the label names the figure's year already
                 subject_names: budget_names.clone(),
                 ministry: self.org(f.ministry.org())?,
@@ -105,7 +115,13 @@ impl Mapper<'_> {
             let subject = self.iri(&Resource::BudgetPart { year, key: n.key })?;
             let names = Names::new(label_ja, label_en);
             w.t(&subject, rdf::TYPE, mrd::BUDGET)?;
-            w.labels(&subject, &names)?;
+            w.labels(
+                &subject,
+                &Names::new(
+                    format!("{} {}", reiwa(year), names.ja),
+                    format!("FY{year} {}", names.en),
+                ),
+            )?;
             w.t(&subject, mrd::NOTE_KEY, plain(n.key.as_str()))?;
             let obs = Obs {
                 dataset: ds,
@@ -137,7 +153,16 @@ impl Mapper<'_> {
         })?;
         w.t(&iri, rdf::TYPE, mrd::INTEGRATED_PROJECT)?;
         w.t(&iri, mrd::PROJECT_NUMBER, int(p.number.into()))?;
-        w.names(&iri, &p.name, &p.name_en)?;
+        // the name is the project's prefLabel; its label says which year's project it is
+        w.t(&iri, skos::PREF_LABEL, ja(&p.name))?;
+        w.t(&iri, skos::PREF_LABEL, en(&p.name_en))?;
+        w.labels(
+            &iri,
+            &Names::new(
+                format!("{}（{}）", p.name, reiwa(year)),
+                format!("{} (FY{year})", p.name_en),
+            ),
+        )?;
         w.t(&iri, mrd::ENGLISH_STATUS, mrd::UNOFFICIAL)?;
         w.t(&iri, mrd::FISCAL_YEAR_PROP, self.fiscal_year(year)?)?;
         w.t(
@@ -201,7 +226,11 @@ impl Mapper<'_> {
                 rdfs::LABEL,
                 ja(&format!("{}（{}）", name, reiwa(year))),
             )?;
-            w.t(&py, rdfs::LABEL, en(&format!("{} (FY{year})", p.label_en)))?;
+            w.t(
+                &py,
+                rdfs::LABEL,
+                en(&format!("{} (FY{year})", p.english_in(year))),
+            )?;
         }
         Ok(())
     }
@@ -244,8 +273,11 @@ impl Mapper<'_> {
                         shown(&l.to)
                     ),
                     format!(
-                        "Relation no. {} stated on the {where_en} ({} as printed)",
-                        l.position, l.relation
+                        "{} —{}→ {} ({where_en}, relation no. {} as printed)",
+                        shown(&l.from),
+                        l.relation,
+                        shown(&l.to),
+                        l.position
                     ),
                 ),
             )?;
@@ -295,7 +327,7 @@ impl Mapper<'_> {
                 w.t(&iri, mrd::REASONING, ja(&l.reasoning))?;
             }
             if !l.comment.is_empty() {
-                w.t(&iri, rdfs::COMMENT, ja(&l.comment))?;
+                w.t(&iri, rdfs::COMMENT, en(&l.comment))?;
             }
             self.provenance(w, &iri, &d.id, &l.page, &l.quote)?;
         }

@@ -51,7 +51,7 @@ impl Mapper<'_> {
         w.t(&py, mrd::LISTED_IN, project.clone())?;
         w.t(&py, mrd::ENTRY, entry.clone())?;
         w.t(&entry, rdf::TYPE, mrd::PROGRAM_ENTRY)?;
-        let (name_ja, name_en) = (&e.program.name, self.program_en(slug));
+        let (name_ja, name_en) = (&e.program.name, self.printed_en(&e.program, year));
         let (fy_ja, pj) = (reiwa(year), e.project);
         w.labels(
             &entry,

@@ -4,7 +4,7 @@ use oxigraph::model::NamedNode;
 
 use super::{boolean, dec, int, ja, plain, yen, Mapper, Names, Obs, Writer};
 use crate::error::Result;
-use crate::model::{Code, Document, Line, ALL_MINISTRIES_ID};
+use crate::model::{Code, Document, Line, LineScope, ALL_MINISTRIES_ID};
 use crate::rdf::concepts;
 use crate::rdf::resource::Resource;
 use crate::rdf::vocab::{mrd, prov, rdf};
@@ -12,11 +12,11 @@ use crate::rdf::vocab::{mrd, prov, rdf};
 impl Mapper<'_> {
     /// The line's name as printed, and in English: its programs' English names joined with
     /// " / ", or the translation the data gives of an area or block label.
-    fn line_names(&self, l: &Line) -> Names {
+    fn line_names(&self, l: &Line, year: i32) -> Names {
         let english = if l.label.is_empty() {
             l.programs
                 .iter()
-                .map(|p| self.program_en(&p.slug))
+                .map(|p| self.printed_en(p, year))
                 .collect::<Vec<_>>()
                 .join(" / ")
         } else {
@@ -59,8 +59,25 @@ impl Mapper<'_> {
         w.t(&iri, mrd::FISCAL_YEAR_PROP, self.fiscal_year(year)?)?;
         w.t(&iri, mrd::ORDER, int(n as i64))?;
         w.t(&iri, mrd::LINE_KIND, plain(l.kind.as_str()))?;
-        let names = self.line_names(l);
-        w.labels(&iri, &names)?;
+        let names = self.line_names(l, year);
+        // the label says which line it is; the name as printed is mrd:nameAsPrinted
+        let (place_ja, place_en) = match l.scope {
+            LineScope::Project(p) => (
+                format!("{} PJ{p} 予算項目{n}", super::reiwa(year)),
+                format!("FY{year} project {p}, budget line {n}"),
+            ),
+            LineScope::Reference => (
+                format!("{} 参考ページ 予算項目{n}", super::reiwa(year)),
+                format!("FY{year} reference page, budget line {n}"),
+            ),
+        };
+        w.labels(
+            &iri,
+            &Names::new(
+                format!("{}（{place_ja}）", names.ja),
+                format!("{} ({place_en})", names.en),
+            ),
+        )?;
         w.t(&iri, mrd::ENGLISH_STATUS, self.line_english_status(l))?;
         w.t(&iri, mrd::NAME_AS_PRINTED, ja(&names.ja))?;
         if !l.label.is_empty() {
@@ -141,7 +158,13 @@ impl Mapper<'_> {
             ministry: self.org(ALL_MINISTRIES_ID)?,
             ministry_names: None,
             category: concepts::category(l.funding),
-            kind: mrd::KIND_REQUEST,
+            // the amount of a re-listing is its main line's money again: a kind of its own,
+            // so that no sum over requests counts it twice
+            kind: if l.relisted {
+                mrd::KIND_RELISTED
+            } else {
+                mrd::KIND_REQUEST
+            },
         };
         self.observation(w, &f, &obs, amount)?;
         w.t(line, mrd::HAS_FIGURE, f.clone())?;
@@ -150,7 +173,7 @@ impl Mapper<'_> {
             w.t(&f, mrd::ALTERNATIVE_AMOUNT, dec(*a))?;
         }
         if !l.reasoning.is_empty() {
-            w.t(&f, mrd::REASONING, ja(&l.reasoning))?;
+            w.t(&f, mrd::REASONING, super::en(&l.reasoning))?;
         }
         w.t(&f, prov::WAS_DERIVED_FROM, self.page(&d.id, &l.page)?)?;
         if let Some(q) = &l.amount_quote {

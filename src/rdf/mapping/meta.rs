@@ -8,7 +8,7 @@ use crate::model::{Continuity, Document, ALL_MINISTRIES, ALL_MINISTRIES_ID};
 use crate::rdf::concepts::english_status;
 use crate::rdf::resource::Resource;
 use crate::rdf::vocab::{
-    dcat, dcterms, foaf, license, mrd, org, prov, qb, rdf, rdfs, skos, void, ONTOLOGY,
+    dcat, dcterms, foaf, language, license, mrd, org, prov, qb, rdf, rdfs, skos, void, ONTOLOGY,
 };
 
 impl Mapper<'_> {
@@ -42,6 +42,13 @@ impl Mapper<'_> {
             .map(|d| format!("FY{}", d.fiscal_year))
             .collect();
         w.t(&ds, dcterms::DESCRIPTION, en(&format!("Integrated projects, programs, ministries, R&D phases and budget figures of the budget requests for medical R&D (医療分野の研究開発関連予算 概算要求のポイント) of {}, each fact traced to its page and phrase.", years.join(", "))))?;
+        let years_ja: Vec<String> = self
+            .model
+            .documents
+            .iter()
+            .map(|d| reiwa(d.fiscal_year))
+            .collect();
+        w.t(&ds, dcterms::DESCRIPTION, ja(&format!("{}の医療分野の研究開発関連予算 概算要求のポイントに記載された統合プロジェクト、事業、府省庁、研究開発フェーズ、予算額。各事実に出典のページと語句を付す。", years_ja.join("・"))))?;
         w.t(&ds, dcterms::LICENSE, license::CC_BY_4)?;
         w.t(&ds, void::URI_SPACE, plain(self.base.as_str()))?;
         w.t(&ds, void::VOCABULARY, ONTOLOGY)?;
@@ -142,7 +149,8 @@ impl Mapper<'_> {
             NamedNode::new_unchecked(d.license.as_str()),
         )?;
         w.t(&doc, dcterms::RIGHTS, ja(&d.rights))?;
-        w.t(&doc, dcterms::LANGUAGE, plain("ja"))?;
+        // the EU Publications Office's language authority, as DCAT-AP asks
+        w.t(&doc, dcterms::LANGUAGE, language::JPN)?;
         w.t(
             &doc,
             mrd::FISCAL_YEAR_PROP,
@@ -226,7 +234,7 @@ impl Mapper<'_> {
             }
             w.t(&iri, mrd::CONTINUITY, plain(&p.continuity.as_string()))?;
             if !p.evidence.trim().is_empty() {
-                w.t(&iri, mrd::EVIDENCE, ja(&p.evidence))?;
+                w.t(&iri, mrd::EVIDENCE, en(&p.evidence))?;
             }
             if let Some(o) = &p.possibly_same_as {
                 w.t(

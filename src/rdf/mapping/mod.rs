@@ -198,14 +198,30 @@ impl<'a> Mapper<'a> {
             .map(|o| Names::new(&o.name, &o.name_en))
     }
 
-    /// The English name of a program (its slug when the model has no such program, which a
-    /// checked model never does).
-    fn program_en<'s>(&'s self, slug: &'s str) -> &'s str {
+    /// The English name of a program under the name `year` prints (its slug when the model
+    /// has no such program, which a checked model never does).
+    fn program_en<'s>(&'s self, slug: &'s str, year: i32) -> &'s str {
         self.model
             .programs
             .iter()
             .find(|p| p.slug == slug)
-            .map_or(slug, |p| p.label_en.as_str())
+            .map_or(slug, |p| p.english_in(year))
+    }
+
+    /// A name as printed in English: a spelling that adds to the year's name (a component
+    /// in parentheses, （再掲）) keeps the addition as printed, so that lines stay apart.
+    fn printed_en(&self, p: &crate::model::ProgramName, year: i32) -> String {
+        let en = self.program_en(&p.slug, year);
+        let main = self
+            .model
+            .programs
+            .iter()
+            .find(|q| q.slug == p.slug)
+            .and_then(|q| q.name_in(year));
+        match main.and_then(|m| p.name.strip_prefix(m)) {
+            Some(rest) if !rest.is_empty() => format!("{en} {rest}"),
+            _ => en.to_owned(),
+        }
     }
 
     fn page(&self, doc: &str, label: &str) -> Result<NamedNode> {

@@ -75,6 +75,7 @@ fn model() -> Model {
             slug: program.slug.clone(),
             names: vec![(2026, program.name.clone())],
             label_en: "Research on Development of New Drugs".into(),
+            names_en: vec![],
             official_en: true,
             ministries: vec![mhlw.clone()],
             evidence: String::new(),
@@ -205,13 +206,17 @@ fn lines_carry_their_figure_certainty_and_alternatives() {
         labels,
         vec![
             Literal::new_language_tagged_literal_unchecked(
-                "Research on Development of New Drugs",
+                "Research on Development of New Drugs (FY2026 project 1, budget line 1)",
                 "en"
             )
             .into(),
-            Literal::new_language_tagged_literal_unchecked("創薬基盤推進研究事業", "ja").into(),
+            Literal::new_language_tagged_literal_unchecked(
+                "創薬基盤推進研究事業（令和8年度 PJ1 予算項目1）",
+                "ja"
+            )
+            .into(),
         ],
-        "named as printed, and by the program's English name"
+        "named as printed (and by the program's English name), and placed"
     );
     let second = iri("line/2026/1/2");
     assert!(
