@@ -31,3 +31,6 @@ mod layout;
 
 #[path = "it/linked_data.rs"]
 mod linked_data;
+
+#[path = "it/relations.rs"]
+mod relations;

@@ -90,6 +90,7 @@ fn check_line(
         amount_quote: r.amount_quote.clone(),
         funding: funding?,
         relisted: r.relisted,
+        subtotal: r.subtotal,
         share_of,
         fund: r.fund,
         fund_note: r.fund_note.clone(),
@@ -150,6 +151,17 @@ fn check_kind(c: &mut Checker, l: &Located<LineRec>) -> Option<LineKind> {
     let mut ok = true;
     if kind == LineKind::Listed && (r.amount_oku.is_some() || r.share_of_oku.is_some()) {
         c.report(&l.loc, "a listed line has no amount");
+        ok = false;
+    }
+    if r.subtotal
+        && (!matches!(kind, LineKind::Area | LineKind::Block)
+            || r.amount_oku.is_none()
+            || r.relisted)
+    {
+        c.report(
+            &l.loc,
+            "a subtotal is an area or block line with an amount of its own (not re-listed)",
+        );
         ok = false;
     }
     let problem = match kind {

@@ -300,7 +300,10 @@ fn line_rows(d: &Document, rows: &mut Vec<Row>) {
                 .lines
                 .iter()
                 .filter(|l| {
-                    l.scope.project() == Some(p.number) && !l.relisted && l.funding == category
+                    l.scope.project() == Some(p.number)
+                        && !l.relisted
+                        && !l.subtotal
+                        && l.funding == category
                 })
                 .filter_map(|l| l.amount)
                 .collect();
@@ -344,7 +347,7 @@ fn ministry_rows(model: &Model, d: &Document, rows: &mut Vec<Row>) {
     }
     let mut sums: BTreeMap<&str, Vec<Decimal>> = BTreeMap::new();
     for l in &d.lines {
-        if l.relisted || l.funding != Category::Amed {
+        if l.relisted || l.subtotal || l.funding != Category::Amed {
             continue;
         }
         let Some(amount) = l.amount else {

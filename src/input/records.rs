@@ -242,6 +242,10 @@ pub struct LineRec {
     pub funding: String,
     #[serde(default)]
     pub relisted: bool,
+    /// A total the page prints for a block or area, restating the sum of other lines: never
+    /// counted again.
+    #[serde(default)]
+    pub subtotal: bool,
     /// When the amount is written 'N億円の内数': N.
     #[serde(default)]
     pub share_of_oku: Option<AmountText>,

@@ -129,6 +129,10 @@ code_list!(
         Network = "network",
         Aggregate = "aggregate",
         Institute = "institute",
+        /// A learned society.
+        Society = "society",
+        /// An international body.
+        International = "international",
     }
 );
 

@@ -311,6 +311,8 @@ pub struct Line {
     pub amount_quote: Option<String>,
     pub funding: Category,
     pub relisted: bool,
+    /// A printed total of other lines (a block or area sum): never counted again.
+    pub subtotal: bool,
     /// When the amount is written 'N億円の内数': N.
     pub share_of: Option<Decimal>,
     pub fund: bool,

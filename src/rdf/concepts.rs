@@ -134,6 +134,11 @@ pub fn label(concept: NamedNodeRef<'_>) -> (&'static str, &'static str) {
             "再掲額",
             "re-listed amount (counted under its main line)",
         ),
+        (
+            mrd::KIND_SUBTOTAL,
+            "小計",
+            "subtotal (the sum of other lines, printed)",
+        ),
     ];
     LABELS
         .iter()
@@ -169,6 +174,7 @@ mod tests {
             mrd::KIND_SUPPLEMENTARY,
             mrd::KIND_STATED_SUM,
             mrd::KIND_RELISTED,
+            mrd::KIND_SUBTOTAL,
         ] {
             let (ja, en) = label(concept);
             let pref = |lang: &str| {

@@ -166,7 +166,7 @@ vocabulary!(
         // code lists (concepts)
         CATEGORY_AMED = "category-amed", CATEGORY_INHOUSE = "category-inhouse", CATEGORY_ALL = "category-all",
         KIND_TOTAL = "kind-total", KIND_REQUEST = "kind-request", KIND_YOUBOU = "kind-youbou",
-        KIND_PREV_INITIAL = "kind-prev-initial", KIND_STATED_SUM = "kind-stated-sum", KIND_RELISTED = "kind-relisted", KIND_SUPPLEMENTARY = "kind-supplementary",
+        KIND_PREV_INITIAL = "kind-prev-initial", KIND_STATED_SUM = "kind-stated-sum", KIND_RELISTED = "kind-relisted", KIND_SUBTOTAL = "kind-subtotal", SUBTOTAL = "subtotal", KIND_SUPPLEMENTARY = "kind-supplementary",
         CERTAIN = "certainty-certain", INFERRED = "certainty-inferred", AMBIGUOUS = "certainty-ambiguous",
         FLAG_NEW = "flag-new", FLAG_EXPANDED = "flag-expanded", FLAG_FUND = "flag-fund", FLAG_RELISTED = "flag-relisted",
         PHASE_BASIC = "phase-basic", PHASE_APPLIED = "phase-applied", PHASE_NONCLINICAL = "phase-nonclinical",

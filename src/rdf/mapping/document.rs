@@ -252,8 +252,8 @@ impl Mapper<'_> {
                     format!("FY{year} project {p} pages"),
                 ),
                 None => (
-                    format!("{} 参考ページ", reiwa(year)),
-                    format!("FY{year} reference page"),
+                    format!("{}資料 {}ページ", reiwa(year), l.page),
+                    format!("FY{year} document, page {}", l.page),
                 ),
             };
             let shown = |e: &crate::model::End| {

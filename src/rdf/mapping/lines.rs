@@ -119,6 +119,9 @@ impl Mapper<'_> {
             self.provenance(w, &f, &d.id, &l.page, &sup.quote)?;
         }
         w.t(&iri, mrd::RELISTED, boolean(l.relisted))?;
+        if l.subtotal {
+            w.t(&iri, mrd::SUBTOTAL, boolean(true))?;
+        }
         w.t(&iri, mrd::FUND_BASED, boolean(l.fund))?;
         if !l.fund_note.is_empty() {
             w.t(&iri, mrd::FUND_NOTE, ja(&l.fund_note))?;
@@ -162,6 +165,8 @@ impl Mapper<'_> {
             // so that no sum over requests counts it twice
             kind: if l.relisted {
                 mrd::KIND_RELISTED
+            } else if l.subtotal {
+                mrd::KIND_SUBTOTAL
             } else {
                 mrd::KIND_REQUEST
             },

@@ -42,6 +42,7 @@ fn model() -> Model {
         amount_quote: amount.map(|_| "概算要求額35億円".into()),
         funding: Category::Amed,
         relisted: false,
+        subtotal: false,
         share_of: None,
         fund: false,
         fund_note: String::new(),
