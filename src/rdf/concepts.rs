@@ -91,7 +91,7 @@ pub fn english_status(official: bool) -> NamedNodeRef<'static> {
     }
 }
 
-/// The Japanese and English labels of a funding-category or figure-kind concept, as
+/// The Japanese and English labels of a funding-category, figure-kind or phase concept, as
 /// `ontology/medrd.ttl` gives them (a test keeps the two the same), for the labels of the
 /// observations.
 pub fn label(concept: NamedNodeRef<'_>) -> (&'static str, &'static str) {
@@ -139,6 +139,15 @@ pub fn label(concept: NamedNodeRef<'_>) -> (&'static str, &'static str) {
             "小計",
             "subtotal (the sum of other lines, printed)",
         ),
+        (mrd::PHASE_BASIC, "基礎研究", "basic research"),
+        (mrd::PHASE_APPLIED, "応用研究", "applied research"),
+        (mrd::PHASE_NONCLINICAL, "非臨床", "non-clinical"),
+        (
+            mrd::PHASE_CLINICAL,
+            "臨床研究・治験",
+            "clinical research and trials",
+        ),
+        (mrd::PHASE_PRACTICAL, "実用化", "practical use"),
     ];
     LABELS
         .iter()
@@ -175,6 +184,11 @@ mod tests {
             mrd::KIND_STATED_SUM,
             mrd::KIND_RELISTED,
             mrd::KIND_SUBTOTAL,
+            mrd::PHASE_BASIC,
+            mrd::PHASE_APPLIED,
+            mrd::PHASE_NONCLINICAL,
+            mrd::PHASE_CLINICAL,
+            mrd::PHASE_PRACTICAL,
         ] {
             let (ja, en) = label(concept);
             let pref = |lang: &str| {

@@ -190,6 +190,21 @@ pub fn query_rows(file: &str) -> Vec<BTreeMap<String, String>> {
     parse_csv(&out.stdout)
 }
 
+/// Runs a SPARQL query text on the shared store and returns its rows like [`query_rows`].
+pub fn query_text(sparql: &str) -> Vec<BTreeMap<String, String>> {
+    let out = run(&[
+        "query",
+        "--format",
+        "csv",
+        "--store",
+        s(shared_store()),
+        "-q",
+        sparql,
+    ])
+    .ok();
+    parse_csv(&out.stdout)
+}
+
 pub fn parse_csv(text: &str) -> Vec<BTreeMap<String, String>> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let headers = reader.headers().expect("CSV header").clone();

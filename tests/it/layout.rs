@@ -26,24 +26,16 @@ fn every_mrd_term_the_mapping_writes_is_declared_with_ja_and_en_labels() {
             }
           }
         } ORDER BY ?term"#;
-    let out = run(&["query", "-f", "csv", "--store", s(shared_store()), "-q", q]).ok();
-    let rows = parse_csv(&out.stdout);
+    let rows = query_text(q);
     assert!(
         rows.is_empty(),
         "used but not declared with ja and en labels: {rows:?}"
     );
     // and the query does see the terms: the data graphs use dozens of them
-    let used = run(&[
-        "query",
-        "-f",
-        "csv",
-        "--store",
-        s(shared_store()),
-        "-q",
+    let used = query_text(
         "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?p), STR(mrd:))) }",
-    ])
-    .ok();
-    let n: usize = parse_csv(&used.stdout)[0]["n"].parse().unwrap();
+    );
+    let n: usize = used[0]["n"].parse().unwrap();
     assert!(n > 50, "only {n} mrd: predicates used");
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::{boolean, int, ja, reiwa, Mapper, Names, Writer};
 use crate::error::Result;
-use crate::model::{Document, Entry, Phase, PhaseBasis};
+use crate::model::{Document, Entry, PhaseBasis};
 use crate::rdf::concepts;
 use crate::rdf::resource::Resource;
 use crate::rdf::vocab::{dcterms, mrd, rdf, skos};
@@ -114,7 +114,7 @@ impl Mapper<'_> {
             w.t(&py, mrd::PHASE, cov.clone())?;
             w.t(&entry, mrd::PHASE, cov.clone())?;
             w.t(&cov, rdf::TYPE, mrd::PHASE_COVERAGE)?;
-            let (phase_ja, phase_en) = phase_names(ph.phase);
+            let (phase_ja, phase_en) = concepts::label(concepts::phase(ph.phase));
             let (basis_ja, basis_en) = match ph.basis {
                 PhaseBasis::Stated => ("記載", "stated"),
                 PhaseBasis::Inferred => ("推定", "inferred"),
@@ -133,16 +133,5 @@ impl Mapper<'_> {
         self.provenance(w, &entry, &d.id, &e.page, &e.quote)?;
         self.provenance(w, &py, &d.id, &e.page, &e.quote)?;
         Ok(())
-    }
-}
-
-/// The names of a phase, as `ontology/medrd.ttl` labels its concept.
-fn phase_names(p: Phase) -> (&'static str, &'static str) {
-    match p {
-        Phase::Basic => ("基礎研究", "basic research"),
-        Phase::Applied => ("応用研究", "applied research"),
-        Phase::Nonclinical => ("非臨床", "non-clinical"),
-        Phase::Clinical => ("臨床研究・治験", "clinical research and trials"),
-        Phase::Practical => ("実用化", "practical use"),
     }
 }
