@@ -42,6 +42,7 @@
 //! ```
 
 pub mod check;
+pub mod draw;
 pub mod error;
 pub mod export;
 pub mod format;
