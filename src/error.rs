@@ -179,6 +179,10 @@ pub enum Error {
         source: Option<Cause>,
     },
 
+    /// A graph query or view that gives no picture (`medrd-kg viz`, `medrd-kg chart`).
+    #[error("{message}")]
+    Viz { message: String },
+
     #[error("{what} {value:?} is not valid: expected one of {choices}")]
     Choice {
         what: &'static str,
@@ -264,6 +268,7 @@ impl Error {
             | Error::Shapes { .. }
             | Error::NoStore { .. }
             | Error::QuerySyntax { .. }
+            | Error::Viz { .. }
             | Error::Choice { .. } => Fault::User,
             // what a query asks for that the engine does not do is the query's fault
             Error::QueryEval(e) => match e {

@@ -25,6 +25,8 @@ pub enum Command {
     Dump(DumpArgs),
     /// Check the data: records, provenance, reconciliation of sums and SHACL shapes
     Validate(ValidateArgs),
+    /// Export a view of the graph for Gephi, Cytoscape, yEd, Graphviz, or draw it as SVG
+    Viz(VizArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
 }
@@ -179,6 +181,77 @@ pub struct ValidateArgs {
     /// Print every reconciliation row, not only those that differ
     #[arg(long)]
     pub all: bool,
+}
+
+/// `--view` values.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ViewArg {
+    /// Healthcare Policy → fiscal years → projects → programs → ministries
+    Structure,
+    /// Programs shared between projects, and the stated relations (連携, 導出, 支援 …)
+    CrossProject,
+    /// FY2024 projects → FY2026 projects, program continuity and renames
+    Lineage,
+    /// Ministries → their programs, sized by amount
+    Ministry,
+    /// The ontology's classes and properties
+    Ontology,
+    /// One resource (--resource) and what links to and from it
+    Neighbourhood,
+}
+
+/// `--format` values of `viz`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum VizFormatArg {
+    /// GraphML with typed keys and yEd graphics (networkx, igraph, Gephi, yEd)
+    Graphml,
+    /// GEXF 1.3 with viz colours, sizes, positions and fiscal-year spells (Gephi)
+    Gexf,
+    /// Cytoscape.js elements JSON
+    Cytoscape,
+    /// Cytoscape Desktop's .cyjs
+    Cyjs,
+    /// Graphviz DOT
+    Dot,
+    /// SVG laid out by medrd-kg
+    Svg,
+}
+
+/// `--lang` values.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum LangArg {
+    /// Japanese labels (English where there is no Japanese one)
+    Ja,
+    /// English labels (Japanese where there is no English one)
+    En,
+}
+
+#[derive(Debug, Args)]
+pub struct VizArgs {
+    /// The view to draw (or give your own graph query with --query)
+    #[arg(long, value_enum, required_unless_present = "query", conflicts_with = "query")]
+    pub view: Option<ViewArg>,
+    /// A graph query of your own: a CONSTRUCT, or a SELECT with ?source ?target columns
+    /// (optional: ?predicate ?inverse ?edgeKind ?edgeLabel ?weight)
+    #[arg(long, value_name = "FILE")]
+    pub query: Option<PathBuf>,
+    /// The output format
+    #[arg(long, short = 'f', value_enum, default_value = "svg")]
+    pub format: VizFormatArg,
+    /// Write to this file instead of standard output (written atomically)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only this fiscal year's projects and programs (and what every year shares)
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<u16>,
+    /// Language of the labels
+    #[arg(long, value_enum, default_value = "ja")]
+    pub lang: LangArg,
+    /// The resource for the neighbourhood view (binds ?resource in any graph query)
+    #[arg(long, value_name = "IRI")]
+    pub resource: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArg,
 }
 
 #[derive(Debug, Args)]

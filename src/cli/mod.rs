@@ -7,6 +7,7 @@ pub mod completions;
 pub mod dump;
 pub mod query;
 pub mod validate;
+pub mod viz;
 
 use std::io::{BufWriter, StdoutLock, Write};
 

@@ -79,13 +79,21 @@ pub fn dump(
     Ok(())
 }
 
-/// Writes the dump to `path` atomically: into a temporary file beside it, renamed over
-/// `path` only when complete, so a failed dump never leaves a partial file behind.
+/// Writes the dump to `path` atomically (see [`write_atomically`]).
 pub fn dump_to_file(
     store: &Store,
     format: RdfFormat,
     graph: Option<&NamedNode>,
     path: &Path,
+) -> Result<()> {
+    write_atomically(path, |out| dump(store, format, graph, out))
+}
+
+/// Writes a file atomically: `write` fills a temporary file beside `path`, which is renamed
+/// over `path` only when complete, so that a failure never leaves a partial file behind.
+pub fn write_atomically(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
     let dir = path
         .parent()
@@ -94,7 +102,7 @@ pub fn dump_to_file(
     // the file gets the permissions the user expects of a new file (0666 less the umask), or
     // keeps those of the file it replaces, not the temporary file's private 0600
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".medrd-kg-dump-");
+    builder.prefix(".medrd-kg-");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -105,7 +113,7 @@ pub fn dump_to_file(
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
     let mut out = std::io::BufWriter::new(tmp);
-    dump(store, format, graph, &mut out)?;
+    write(&mut out)?;
     let tmp = out
         .into_inner()
         .map_err(|e| Error::write(path.display().to_string(), e.into_error()))?;

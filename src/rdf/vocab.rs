@@ -65,7 +65,9 @@ vocabulary!(rdf, "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"; TYPE = "t
 vocabulary!(rdfs, "rdfs", "http://www.w3.org/2000/01/rdf-schema#";
     LABEL = "label", COMMENT = "comment", SEE_ALSO = "seeAlso");
 
-vocabulary!(owl, "owl", "http://www.w3.org/2002/07/owl#"; ONTOLOGY = "Ontology");
+vocabulary!(owl, "owl", "http://www.w3.org/2002/07/owl#";
+    ONTOLOGY = "Ontology", CLASS = "Class", OBJECT_PROPERTY = "ObjectProperty",
+    DATATYPE_PROPERTY = "DatatypeProperty", ANNOTATION_PROPERTY = "AnnotationProperty");
 
 vocabulary!(xsd, "xsd", "http://www.w3.org/2001/XMLSchema#";
     DECIMAL = "decimal", INTEGER = "integer", BOOLEAN = "boolean", STRING = "string",

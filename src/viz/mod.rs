@@ -1,2 +1,262 @@
-//! Graph visualization (`medrd-kg viz`): views as SPARQL queries, one nodes-and-edges model,
-//! one writer per format (GraphML, GEXF, Cytoscape JSON, DOT, SVG). Not built yet.
+//! Graph visualization (`medrd-kg viz`): a view is a SPARQL query (`queries/viz/*.rq`, or
+//! the user's own), turned into one nodes-and-edges model ([`model::Graph`]), which one writer
+//! per format writes: GraphML (networkx, igraph, Gephi, yEd), GEXF 1.3 (Gephi), Cytoscape.js
+//! elements and Cytoscape Desktop's `.cyjs`, Graphviz DOT, and SVG laid out in-process.
+//!
+//! ```no_run
+//! use medrd_kg::viz::{render, Request, Source, View, VizFormat};
+//! let store = medrd_kg::store::open_read_only("store".as_ref())?;
+//! let svg = render(&store, &Request::new(Source::View(View::Lineage), VizFormat::Svg))?;
+//! # Ok::<(), medrd_kg::Error>(())
+//! ```
+
+mod cytoscape;
+mod dot;
+mod extract;
+mod gexf;
+mod graphml;
+pub mod layout;
+pub mod model;
+mod picture;
+pub mod style;
+
+use std::path::PathBuf;
+
+use oxigraph::model::NamedNode;
+use oxigraph::store::Store;
+
+pub use extract::{label_of, local_name, Scope};
+pub use model::{Amount, Edge, Graph, Node};
+
+use crate::draw::Lang;
+use crate::error::{Error, Result};
+
+/// The built-in views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Structure,
+    CrossProject,
+    Lineage,
+    Ministry,
+    Ontology,
+    Neighbourhood,
+}
+
+impl View {
+    pub const ALL: [View; 6] = [
+        View::Structure,
+        View::CrossProject,
+        View::Lineage,
+        View::Ministry,
+        View::Ontology,
+        View::Neighbourhood,
+    ];
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            View::Structure => "structure",
+            View::CrossProject => "cross-project",
+            View::Lineage => "lineage",
+            View::Ministry => "ministry",
+            View::Ontology => "ontology",
+            View::Neighbourhood => "neighbourhood",
+        }
+    }
+
+    /// The view's query (`queries/viz/<name>.rq`, embedded).
+    pub fn query(self) -> &'static str {
+        match self {
+            View::Structure => include_str!("../../queries/viz/structure.rq"),
+            View::CrossProject => include_str!("../../queries/viz/cross_project.rq"),
+            View::Lineage => include_str!("../../queries/viz/lineage.rq"),
+            View::Ministry => include_str!("../../queries/viz/ministry.rq"),
+            View::Ontology => include_str!("../../queries/viz/ontology.rq"),
+            View::Neighbourhood => include_str!("../../queries/viz/neighbourhood.rq"),
+        }
+    }
+
+    /// The picture's title.
+    pub fn title(self, lang: Lang) -> &'static str {
+        let (ja, en) = match self {
+            View::Structure => ("構造：健康・医療戦略 → 年度 → 統合プロジェクト → 事業 → 府省庁", "Structure: Healthcare Policy → fiscal years → projects → programs → ministries"),
+            View::CrossProject => ("プロジェクト間のつながり：複数プロジェクトの事業と記載された連携・導出・支援", "Across projects: programs shared by projects, and the relations the diagrams print"),
+            View::Lineage => ("系譜：令和6年度 → 令和8年度のプロジェクトと事業", "Lineage: FY2024 projects and programs → FY2026"),
+            View::Ministry => ("府省庁と事業（金額つき）", "Ministries and their programs, with amounts"),
+            View::Ontology => ("オントロジー：クラスとプロパティ", "Ontology: classes and properties"),
+            View::Neighbourhood => ("周辺", "Neighbourhood"),
+        };
+        lang.pick(ja, en)
+    }
+
+    /// The view named `s`; anything else is an error naming them all.
+    pub fn parse(s: &str) -> Result<View> {
+        View::ALL
+            .into_iter()
+            .find(|v| v.name() == s)
+            .ok_or_else(|| Error::Choice {
+                what: "view",
+                value: s.to_owned(),
+                choices: View::ALL.map(View::name).join(", "),
+            })
+    }
+}
+
+/// The output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VizFormat {
+    GraphMl,
+    Gexf,
+    /// Cytoscape.js elements JSON.
+    Cytoscape,
+    /// Cytoscape Desktop's `.cyjs`.
+    Cyjs,
+    Dot,
+    Svg,
+}
+
+impl VizFormat {
+    pub const ALL: [VizFormat; 6] = [
+        VizFormat::GraphMl,
+        VizFormat::Gexf,
+        VizFormat::Cytoscape,
+        VizFormat::Cyjs,
+        VizFormat::Dot,
+        VizFormat::Svg,
+    ];
+
+    /// The name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            VizFormat::GraphMl => "graphml",
+            VizFormat::Gexf => "gexf",
+            VizFormat::Cytoscape => "cytoscape",
+            VizFormat::Cyjs => "cyjs",
+            VizFormat::Dot => "dot",
+            VizFormat::Svg => "svg",
+        }
+    }
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            VizFormat::GraphMl => "graphml",
+            VizFormat::Gexf => "gexf",
+            VizFormat::Cytoscape => "json",
+            VizFormat::Cyjs => "cyjs",
+            VizFormat::Dot => "dot",
+            VizFormat::Svg => "svg",
+        }
+    }
+}
+
+/// Where the edges come from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Source {
+    View(View),
+    /// A user's graph query: a CONSTRUCT, or a SELECT with `?source ?target` columns.
+    Query { text: String, file: Option<PathBuf> },
+}
+
+/// What to draw and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Request {
+    pub source: Source,
+    pub format: VizFormat,
+    pub lang: Lang,
+    /// Keep only this fiscal year's nodes (and those of every year).
+    pub year: Option<u16>,
+    /// The resource `?resource` is bound to (required by the neighbourhood view).
+    pub resource: Option<String>,
+}
+
+impl Request {
+    /// A request in Japanese, every year, no resource.
+    pub fn new(source: Source, format: VizFormat) -> Request {
+        Request {
+            source,
+            format,
+            lang: Lang::Ja,
+            year: None,
+            resource: None,
+        }
+    }
+}
+
+/// The query text for `request`, with `?resource` bound when a resource is given.
+fn query_text(request: &Request) -> Result<(String, Option<PathBuf>, String)> {
+    let (mut text, file, title) = match &request.source {
+        Source::View(v) => (v.query().to_owned(), None, v.title(request.lang).to_owned()),
+        Source::Query { text, file } => (
+            text.clone(),
+            file.clone(),
+            file.as_ref()
+                .map(|f| f.display().to_string())
+                .unwrap_or_else(|| "medrd-kg viz --query".into()),
+        ),
+    };
+    let mut title = title;
+    match (&request.resource, &request.source) {
+        (Some(r), _) => {
+            let iri = NamedNode::new(r.as_str()).map_err(|e| Error::Viz {
+                message: format!("--resource {r:?} is not an IRI: {e}"),
+            })?;
+            text.push_str(&format!("\nVALUES ?resource {{ {iri} }}\n"));
+            if request.source == Source::View(View::Neighbourhood) {
+                title = format!("{title}: {r}");
+            }
+        }
+        (None, Source::View(View::Neighbourhood)) => {
+            return Err(Error::Viz {
+                message: "the neighbourhood view needs --resource IRI (e.g. --resource https://w3id.org/medrd-kg/project/2026/1)".into(),
+            })
+        }
+        _ => {}
+    }
+    if let Some(y) = request.year {
+        title = format!("{title} ({})", request.lang.pick(&format!("FY{y}"), &format!("FY{y}")));
+    }
+    Ok((text, file, title))
+}
+
+/// The model for `request`.
+pub fn graph(store: &Store, request: &Request) -> Result<Graph> {
+    let (text, file, title) = query_text(request)?;
+    let scope = Scope {
+        lang: request.lang,
+        year: request.year,
+    };
+    let g = extract::extract(store, &text, file.as_deref(), &title, &scope)?;
+    if let (Some(r), Source::View(View::Neighbourhood)) = (&request.resource, &request.source) {
+        if g.nodes.is_empty() {
+            return Err(Error::Viz {
+                message: format!("nothing in the store links to or from {r}: is it an IRI of this graph (see `medrd-kg query`)?"),
+            });
+        }
+    }
+    Ok(g)
+}
+
+/// The laid-out model, or `None` when the layout engine cannot lay it out (the exports then go
+/// without positions; the SVG reports the error).
+fn positions(g: &Graph, lang: Lang) -> Option<layout::Layout> {
+    layout::layout(g, lang).ok()
+}
+
+/// Writes `graph` in `format`.
+pub fn write(g: &Graph, format: VizFormat, lang: Lang) -> Result<String> {
+    match format {
+        VizFormat::GraphMl => graphml::write_graphml(g, positions(g, lang).as_ref()),
+        VizFormat::Gexf => gexf::write_gexf(g, positions(g, lang).as_ref()),
+        VizFormat::Cytoscape => cytoscape::write_elements(g, positions(g, lang).as_ref()),
+        VizFormat::Cyjs => cytoscape::write_cyjs(g, positions(g, lang).as_ref()),
+        VizFormat::Dot => dot::write_dot(g, lang),
+        VizFormat::Svg => picture::write_svg(g, lang),
+    }
+}
+
+/// The picture or export `request` asks for.
+pub fn render(store: &Store, request: &Request) -> Result<String> {
+    let g = graph(store, request)?;
+    write(&g, request.format, request.lang)
+}
