@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Command::Dump(a) => cli::dump::run(a),
         Command::Validate(a) => cli::validate::run(a),
         Command::Viz(a) => cli::viz::run(a),
+        Command::Ontology(a) => cli::ontology::run(a),
         Command::Completions(a) => cli::completions::run(a),
     };
     match result {

@@ -27,6 +27,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Export a view of the graph for Gephi, Cytoscape, yEd, Graphviz, or draw it as SVG
     Viz(VizArgs),
+    /// Write the ontology as OWL for Protégé and WebVOWL (Turtle or RDF/XML)
+    Ontology(OntologyArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
 }
@@ -250,6 +252,18 @@ pub struct VizArgs {
     /// The resource for the neighbourhood view (binds ?resource in any graph query)
     #[arg(long, value_name = "IRI")]
     pub resource: Option<String>,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+#[derive(Debug, Args)]
+pub struct OntologyArgs {
+    /// RDF format (Turtle and RDF/XML are what ontology tools read best)
+    #[arg(long, short = 'f', value_parser = rdf_syntax(), default_value = "turtle")]
+    pub format: RdfSyntax,
+    /// Write to this file instead of standard output (written atomically)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
     #[command(flatten)]
     pub store: StoreArg,
 }

@@ -5,6 +5,7 @@ pub mod args;
 pub mod build;
 pub mod completions;
 pub mod dump;
+pub mod ontology;
 pub mod query;
 pub mod validate;
 pub mod viz;

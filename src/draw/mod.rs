@@ -82,7 +82,12 @@ pub fn text_width(s: &str, font_size: f64) -> f64 {
     s.chars().map(char_em).sum::<f64>() * font_size
 }
 
-/// `s` broken into lines no wider than `max` pixels at `font_size`: at spaces where it has
+/// Characters a line may not start with (Japanese line breaking, 行頭禁則): they stay at the
+/// end of the line before, even past its width.
+const NO_LINE_START: &str = "）」』】〕〉》］｝、。，．・：；？！ー…）)]}.,:;!?%％";
+
+/// `s` broken into lines no wider than `max` pixels (a closing bracket or punctuation may hang
+/// one character past it) at `font_size`: at spaces where it has
 /// them, between any two characters of Japanese text, never inside a Latin word shorter
 /// than the line. Newlines in `s` are kept as breaks.
 pub fn wrap(s: &str, max: f64, font_size: f64) -> Vec<String> {
@@ -102,7 +107,9 @@ pub fn wrap(s: &str, max: f64, font_size: f64) -> Vec<String> {
         }
         for t in tokens {
             let w = text_width(&t, font_size);
-            if width + text_width(t.trim_end(), font_size) > max && !line.is_empty() {
+            // closing brackets and punctuation never start a line: they hang past the width
+            let hangs = t.chars().next().is_some_and(|c| NO_LINE_START.contains(c));
+            if width + text_width(t.trim_end(), font_size) > max && !line.is_empty() && !hangs {
                 lines.push(line.trim_end().to_owned());
                 line.clear();
                 width = 0.0;
@@ -151,6 +158,9 @@ mod tests {
         assert!(text_width("abc", 10.0) < 20.0);
         let lines = wrap("医薬品プロジェクト", 45.0, 10.0);
         assert_eq!(lines, ["医薬品プ", "ロジェク", "ト"]);
+        // a closing bracket hangs rather than start a line
+        assert_eq!(wrap("事業（令和8年度）", 80.0, 10.0), ["事業（令和8年度）"]);
+        assert_eq!(wrap("事業（令和8年度）", 75.0, 10.0), ["事業（令和8年", "度）"]);
         let lines = wrap("Drug Discovery Support", 100.0, 10.0);
         assert_eq!(lines, ["Drug Discovery", "Support"]);
         assert!(lines.iter().all(|l| text_width(l, 10.0) <= 100.0));

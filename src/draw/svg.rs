@@ -180,12 +180,13 @@ impl Svg {
             ("text-anchor", anchor),
         ];
         attrs.extend_from_slice(extra);
-        self.xml.open("text", &attrs)?;
+        // the lines on one line of markup: indentation inside <text> would be drawn as spaces
+        let mut inner = Xml::fragment();
         for (i, l) in lines.iter().enumerate() {
             let dy = if i == 0 { "0".to_owned() } else { num(leading) };
-            self.xml.element("tspan", &[("x", &xs), ("dy", &dy)], l)?;
+            inner.element("tspan", &[("x", &xs), ("dy", &dy)], l)?;
         }
-        self.xml.close()
+        self.xml.with_markup("text", &attrs, inner)
     }
 
     /// A `<title>` inside the open group: the tooltip browsers show on hover.

@@ -121,6 +121,29 @@ impl Xml {
             .map_err(failed)
     }
 
+    /// A fragment: no declaration, no indentation (for markup inside a text element, where
+    /// indentation would be text).
+    pub fn fragment() -> Xml {
+        Xml {
+            writer: Writer::new(Vec::new()),
+            open: Vec::new(),
+        }
+    }
+
+    /// `<name attrs…>` + `markup` (a finished [`Xml::fragment`]) + `</name>`, on one line.
+    pub fn with_markup(&mut self, name: &str, attrs: &[(&str, &str)], markup: Xml) -> Result<()> {
+        let inner = String::from_utf8(markup.writer.into_inner()).map_err(failed)?;
+        self.writer
+            .write_event(Event::Start(Self::start(name, attrs)))
+            .map_err(failed)?;
+        self.writer
+            .write_event(Event::Text(BytesText::from_escaped(inner)))
+            .map_err(failed)?;
+        self.writer
+            .write_event(Event::End(BytesEnd::new(name)))
+            .map_err(failed)
+    }
+
     /// The document, every open element closed.
     pub fn finish(mut self) -> Result<String> {
         while !self.open.is_empty() {

@@ -10,6 +10,9 @@ use oxigraph::model::{GraphNameRef, NamedNode, Quad, Triple};
 use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
+
+mod owl;
+pub use owl::{owl_triples, write_owl};
 use crate::rdf::vocab::PREFIXES;
 
 fn write_err(e: std::io::Error) -> Error {

@@ -63,7 +63,8 @@ pub const PREFIXES: &[(&str, &str)] = &[
 vocabulary!(rdf, "rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"; TYPE = "type");
 
 vocabulary!(rdfs, "rdfs", "http://www.w3.org/2000/01/rdf-schema#";
-    LABEL = "label", COMMENT = "comment", SEE_ALSO = "seeAlso");
+    LABEL = "label", COMMENT = "comment", SEE_ALSO = "seeAlso", SUB_CLASS_OF = "subClassOf",
+    SUB_PROPERTY_OF = "subPropertyOf", DOMAIN = "domain", RANGE = "range");
 
 vocabulary!(owl, "owl", "http://www.w3.org/2002/07/owl#";
     ONTOLOGY = "Ontology", CLASS = "Class", OBJECT_PROPERTY = "ObjectProperty",

@@ -40,8 +40,10 @@ pub fn write_dot(graph: &Graph, lang: Lang) -> Result<String> {
     for n in &graph.nodes {
         let mut label = n.label.clone();
         if !n.amounts.is_empty() {
-            label.push('\n');
-            label.push_str(&n.amounts_text(lang));
+            for l in n.amount_lines(lang) {
+                label.push('\n');
+                label.push_str(&l);
+            }
         }
         w(writeln!(
             s,

@@ -70,7 +70,9 @@ pub fn label_lines(graph: &Graph, i: usize, lang: Lang) -> Vec<String> {
     let n = &graph.nodes[i];
     let mut lines = wrap(&n.label, MAX_LINE, FONT);
     if !n.amounts.is_empty() {
-        lines.extend(wrap(&n.amounts_text(lang), MAX_LINE, FONT));
+        for l in n.amount_lines(lang) {
+            lines.extend(wrap(&l, MAX_LINE, FONT));
+        }
     }
     lines
 }

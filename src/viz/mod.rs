@@ -255,8 +255,88 @@ pub fn write(g: &Graph, format: VizFormat, lang: Lang) -> Result<String> {
     }
 }
 
-/// The picture or export `request` asks for.
+/// The picture or export `request` asks for. The picture of a neighbourhood keeps at most
+/// [`NEIGHBOURS_PER_GROUP`] neighbours per property and direction (the rest is one "… N more"
+/// node); the exports keep every one.
 pub fn render(store: &Store, request: &Request) -> Result<String> {
-    let g = graph(store, request)?;
+    let mut g = graph(store, request)?;
+    if let (VizFormat::Svg, Source::View(View::Neighbourhood), Some(r)) = (request.format, &request.source, &request.resource) {
+        collapse(&mut g, r, NEIGHBOURS_PER_GROUP, request.lang);
+    }
     write(&g, request.format, request.lang)
+}
+
+/// How many neighbours per property and direction a neighbourhood picture shows.
+pub const NEIGHBOURS_PER_GROUP: usize = 8;
+
+/// Replaces, for each property and direction of the edges at `centre`, the neighbours beyond
+/// the first `max - 1` (by label) with one text node saying how many more there are.
+pub fn collapse(g: &mut Graph, centre: &str, max: usize, lang: Lang) {
+    use std::collections::{BTreeMap, BTreeSet};
+    let mut groups: BTreeMap<(bool, Option<String>), Vec<usize>> = BTreeMap::new();
+    for (j, e) in g.edges.iter().enumerate() {
+        if e.source == centre && e.target != centre {
+            groups.entry((true, e.predicate.clone())).or_default().push(j);
+        } else if e.target == centre && e.source != centre {
+            groups.entry((false, e.predicate.clone())).or_default().push(j);
+        }
+    }
+    let mut drop_edges: BTreeSet<usize> = BTreeSet::new();
+    let mut new_nodes = Vec::new();
+    let mut new_edges = Vec::new();
+    for ((out, predicate), mut js) in groups {
+        if js.len() <= max {
+            continue;
+        }
+        let other = |j: usize| if out { g.edges[j].target.clone() } else { g.edges[j].source.clone() };
+        js.sort_by_key(|&j| (g.node(&other(j)).map(|n| n.label.clone()), other(j)));
+        let rest = &js[max.saturating_sub(1)..];
+        let label = g.edges[rest[0]].label.clone();
+        let id = format!("text:{} {} {}", if out { "→" } else { "←" }, predicate.as_deref().unwrap_or(""), rest.len());
+        let text = match lang {
+            Lang::Ja => format!("ほか {} 件（{label}）", rest.len()),
+            Lang::En => format!("{} more ({label})", rest.len()),
+        };
+        new_nodes.push(Node {
+            id: id.clone(),
+            label: text,
+            kind: style::NodeKind::Text,
+            type_iri: None,
+            years: Default::default(),
+            amounts: Vec::new(),
+        });
+        let first = &g.edges[rest[0]];
+        new_edges.push(Edge {
+            id: String::new(),
+            source: if out { centre.to_owned() } else { id.clone() },
+            target: if out { id } else { centre.to_owned() },
+            predicate: first.predicate.clone(),
+            inverse: first.inverse,
+            label,
+            kind: first.kind.clone(),
+            weight: None,
+        });
+        drop_edges.extend(rest.iter().copied());
+    }
+    if drop_edges.is_empty() {
+        return;
+    }
+    let mut edges: Vec<Edge> = g
+        .edges
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| !drop_edges.contains(j))
+        .map(|(_, e)| e.clone())
+        .collect();
+    edges.extend(new_edges);
+    let linked: BTreeSet<&str> = edges.iter().flat_map(|e| [e.source.as_str(), e.target.as_str()]).collect();
+    let mut nodes: Vec<Node> = g.nodes.iter().filter(|n| linked.contains(n.id.as_str())).cloned().collect();
+    nodes.extend(new_nodes);
+    nodes.sort_by(|a, b| a.id.cmp(&b.id));
+    edges.sort_by(|a, b| (&a.source, &a.target, &a.predicate).cmp(&(&b.source, &b.target, &b.predicate)));
+    for (i, e) in edges.iter_mut().enumerate() {
+        e.id = format!("e{i}");
+    }
+    g.nodes = nodes;
+    g.edges = edges;
 }

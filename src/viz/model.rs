@@ -51,7 +51,12 @@ impl Node {
     /// Amounts for a label line (`FY2024 402億円 / FY2026 39?億円`, or in billions of yen in
     /// English), `?` marking uncertain ones.
     pub fn amounts_text(&self, lang: crate::draw::Lang) -> String {
-        let parts: Vec<String> = self
+        self.amount_lines(lang).join(" / ")
+    }
+
+    /// One line per fiscal year: `FY2026 402億円`, `FY2026 ¥40.2 bn`, `FY2026 39?億円`.
+    pub fn amount_lines(&self, lang: crate::draw::Lang) -> Vec<String> {
+        self
             .amounts
             .iter()
             .map(|a| {
@@ -64,8 +69,7 @@ impl Node {
                     }
                 }
             })
-            .collect();
-        parts.join(" / ")
+            .collect()
     }
 
     /// A size for the formats that draw one (Gephi, Cytoscape): 10 without an amount, growing

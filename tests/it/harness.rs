@@ -121,6 +121,19 @@ pub fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
 
+/// The Python that runs the independent readers: `$PYTHON`, else the virtual environment
+/// scripts/prereqs.sh installs pyshacl, networkx and igraph into, else `python3`.
+pub fn python() -> String {
+    let venv = repo().join(".venv/bin/python");
+    std::env::var("PYTHON").unwrap_or_else(|_| {
+        if venv.exists() {
+            venv.display().to_string()
+        } else {
+            "python3".into()
+        }
+    })
+}
+
 /// A fresh temporary folder under `target/` (cargo's `CARGO_TARGET_TMPDIR`), removed with
 /// everything in it when the returned value is dropped, i.e. when the test ends, pass or fail.
 pub fn tempdir() -> TempDir {

@@ -167,15 +167,7 @@ fn the_integrity_constraints_catch_a_broken_cube() {
 /// conform, with no result.
 #[test]
 fn a_second_shacl_engine_agrees() {
-    // the virtual environment scripts/prereqs.sh installs pyshacl into, unless PYTHON says
-    let venv = repo().join(".venv/bin/python");
-    let python = std::env::var("PYTHON").unwrap_or_else(|_| {
-        if venv.exists() {
-            venv.display().to_string()
-        } else {
-            "python3".into()
-        }
-    });
+    let python = python();
     let dir = tempdir();
     let nq = dir.path().join("graph.nq");
     run(&[
