@@ -14,6 +14,7 @@ fn main() -> ExitCode {
         Command::Query(a) => cli::query::run(a),
         Command::Dump(a) => cli::dump::run(a),
         Command::Validate(a) => cli::validate::run(a),
+        Command::Chart(a) => cli::chart::run(a),
         Command::Completions(a) => cli::completions::run(a),
     };
     match result {

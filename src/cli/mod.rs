@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod build;
+pub mod chart;
 pub mod completions;
 pub mod dump;
 pub mod query;

@@ -127,7 +127,15 @@ impl Svg {
     }
 
     /// A straight line.
-    pub fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, stroke: &str, extra: &[(&str, &str)]) -> Result<()> {
+    pub fn line(
+        &mut self,
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
+        stroke: &str,
+        extra: &[(&str, &str)],
+    ) -> Result<()> {
         let (a, b, c, d) = (num(x1), num(y1), num(x2), num(y2));
         let mut attrs: Vec<(&str, &str)> = vec![
             ("x1", &a),

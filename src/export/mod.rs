@@ -79,14 +79,28 @@ pub fn dump(
     Ok(())
 }
 
-/// Writes the dump to `path` atomically: into a temporary file beside it, renamed over
-/// `path` only when complete, so a failed dump never leaves a partial file behind.
+/// Writes the dump to `path` atomically (see [`write_with`]).
 pub fn dump_to_file(
     store: &Store,
     format: RdfFormat,
     graph: Option<&NamedNode>,
     path: &Path,
 ) -> Result<()> {
+    write_with(path, |out| dump(store, format, graph, out))
+}
+
+/// Writes `bytes` to `path` atomically (see [`write_with`]).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_with(path, |out| {
+        out.write_all(bytes)
+            .map_err(|e| Error::write(path.display().to_string(), e))
+    })
+}
+
+/// Writes to `path` atomically what `write` writes: into a temporary file beside it,
+/// renamed over `path` only when complete, so a failed write never leaves a partial file
+/// behind.
+pub fn write_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -94,7 +108,7 @@ pub fn dump_to_file(
     // the file gets the permissions the user expects of a new file (0666 less the umask), or
     // keeps those of the file it replaces, not the temporary file's private 0600
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".medrd-kg-dump-");
+    builder.prefix(".medrd-kg-");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -105,7 +119,7 @@ pub fn dump_to_file(
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, e))?;
     let mut out = std::io::BufWriter::new(tmp);
-    dump(store, format, graph, &mut out)?;
+    write(&mut out)?;
     let tmp = out
         .into_inner()
         .map_err(|e| Error::write(path.display().to_string(), e.into_error()))?;
