@@ -34,3 +34,6 @@ mod linked_data;
 
 #[path = "it/relations.rs"]
 mod relations;
+
+#[path = "it/chart.rs"]
+mod chart;

@@ -182,8 +182,10 @@ pub fn draw(
     // sums per node and per link
     let mut min_sums: BTreeMap<Vec<String>, Sum> = BTreeMap::new();
     let mut proj_sums: BTreeMap<u32, Sum> = BTreeMap::new();
-    let mut prog_sums: BTreeMap<&str, (Sum, &Labels, BTreeMap<u32, Decimal>, Vec<Decimal>)> =
-        BTreeMap::new();
+    // per program: its sum, name, amount per project and the alternatives of its figures
+    type ProgramSums<'a> =
+        BTreeMap<&'a str, (Sum, &'a Labels, BTreeMap<u32, Decimal>, Vec<Decimal>)>;
+    let mut prog_sums: ProgramSums = BTreeMap::new();
     let mut l1: BTreeMap<(Vec<String>, u32), Sum> = BTreeMap::new();
     let mut l2: BTreeMap<(u32, &str), Sum> = BTreeMap::new();
     let mut page_labels = BTreeSet::new();
@@ -575,7 +577,7 @@ mod tests {
         let set: BTreeSet<String> = ["経", "文", "厚"].iter().map(|s| s.to_string()).collect();
         assert_eq!(ministry_key(&set), ["文", "厚", "経"]);
         assert!(ministry_key(&BTreeSet::new()).is_empty());
-        let mut keys = vec![
+        let mut keys = [
             vec![],
             vec!["文".to_owned(), "経".to_owned()],
             vec!["厚".to_owned()],

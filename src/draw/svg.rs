@@ -170,6 +170,8 @@ impl Svg {
     }
 
     /// Lines of text, one `tspan` each, the first baseline at `y`, `leading` apart.
+    // the arguments of `text` plus the leading: a struct would only rename them
+    #[allow(clippy::too_many_arguments)]
     pub fn lines(
         &mut self,
         x: f64,
