@@ -368,6 +368,35 @@ pub fn draw(
             "Ministries as each program's ◆ entry on the key-points pages prints them (a joint node such as \"文・厚・経 (joint)\" holds programs of several ministries, not split between them): 内 Cabinet Office, こ Children and Families Agency, 総 MIC, 文 MEXT, 厚 MHLW, 経 METI, 健 Secretariat of the Headquarters for Healthcare Policy.",
         )
         .to_owned()];
+    let without: Vec<String> = projects
+        .iter()
+        .filter(|p| p.year == year && !proj_sums.contains_key(&p.number))
+        .map(|p| {
+            let total = p
+                .total
+                .as_ref()
+                .map(|t| frame::amount(t.amount))
+                .unwrap_or_default();
+            format!(
+                "{}. {} {total}{}",
+                p.number,
+                p.name.get(lang, ""),
+                frame::suffix(lang)
+            )
+        })
+        .collect();
+    if !without.is_empty() {
+        footer.push(match lang {
+            Lang::Ja => format!(
+                "単独事業の予算項目がなく、この図に現れない統合プロジェクト：{}",
+                without.join("、")
+            ),
+            Lang::En => format!(
+                "Integrated projects without single-program budget lines, so not in this flow: {}",
+                without.join("; ")
+            ),
+        });
+    }
     footer.extend(frame::source_lines(sources, &[year], &page_labels, lang));
     let header_h = {
         let mut probe = Svg::new(WIDTH, 100.0, "", "")?;

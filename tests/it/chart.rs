@@ -382,6 +382,13 @@ fn the_flow_keeps_joint_and_unstated_ministries_apart() {
     let text = en.all_text();
     assert!(text.contains("ministry not stated") && text.contains("FY2024"));
     assert!(text.contains("Pharmaceuticals Project"));
+    // FY2024 projects 5 (198) and 6 (269) have no single-program lines: named, not hidden
+    let ja24 = parse(&chart(&["--kind", "flow", "--year", "2024"])).all_text();
+    assert!(
+        ja24.contains("5. 疾患基礎研究プロジェクト 198億円"),
+        "{ja24}"
+    );
+    assert!(ja24.contains("6. シーズ開発・研究基盤プロジェクト 269億円"));
 }
 
 #[test]
