@@ -37,3 +37,5 @@ mod relations;
 
 #[path = "it/viz.rs"]
 mod viz;
+#[path = "it/chart.rs"]
+mod chart;

@@ -29,6 +29,8 @@ pub enum Command {
     Viz(VizArgs),
     /// Write the ontology as OWL for Protégé and WebVOWL (Turtle or RDF/XML)
     Ontology(OntologyArgs),
+    /// Draw an SVG chart of the budget figures (projects, ministries, change, flow)
+    Chart(ChartArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
 }
@@ -264,6 +266,33 @@ pub struct OntologyArgs {
     /// Write to this file instead of standard output (written atomically)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub store: StoreArg,
+}
+
+/// `--kind` values: the library's chart kinds.
+fn chart_kind() -> impl TypedValueParser<Value = medrd_kg::chart::ChartKind> {
+    clap::builder::PossibleValuesParser::new(
+        medrd_kg::chart::ChartKind::ALL.map(|k| PossibleValue::new(k.name()).help(k.about())),
+    )
+    .try_map(|s| medrd_kg::chart::ChartKind::parse(&s))
+}
+
+#[derive(Debug, Args)]
+pub struct ChartArgs {
+    /// What to draw
+    #[arg(long, short = 'k', value_name = "KIND", value_parser = chart_kind())]
+    pub kind: medrd_kg::chart::ChartKind,
+    /// Write the SVG to this file instead of standard output (written atomically)
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Language of the labels
+    #[arg(long, value_enum, default_value = "ja")]
+    pub lang: LangArg,
+    /// Fiscal year: the flow's year [default: the latest]; the only panel of projects and
+    /// ministries [default: both years]; not for change
+    #[arg(long, value_name = "YEAR")]
+    pub year: Option<u16>,
     #[command(flatten)]
     pub store: StoreArg,
 }

@@ -3,6 +3,7 @@
 
 pub mod args;
 pub mod build;
+pub mod chart;
 pub mod completions;
 pub mod dump;
 pub mod ontology;
@@ -21,4 +22,17 @@ pub fn stdout() -> BufWriter<StdoutLock<'static>> {
 pub fn finish(mut out: impl Write) -> Result<(), medrd_kg::Error> {
     out.flush()
         .map_err(|e| medrd_kg::Error::write("standard output", e))
+}
+
+/// Writes `text` to `output` atomically, or to standard output.
+pub fn emit(output: Option<&std::path::Path>, text: &str) -> Result<(), medrd_kg::Error> {
+    match output {
+        None => {
+            let mut out = stdout();
+            out.write_all(text.as_bytes())
+                .map_err(|e| medrd_kg::Error::write("standard output", e))?;
+            finish(out)
+        }
+        Some(path) => medrd_kg::export::write_atomically(path, text.as_bytes()),
+    }
 }

@@ -1,6 +1,6 @@
 use std::process::ExitCode;
 
-use medrd_kg::export::{write_atomically, write_owl};
+use medrd_kg::export::{write_with, write_owl};
 
 use crate::cli::args::OntologyArgs;
 
@@ -13,7 +13,7 @@ pub fn run(a: OntologyArgs) -> anyhow::Result<ExitCode> {
             write_owl(&store, format, &mut out)?;
             super::finish(out)?;
         }
-        Some(path) => write_atomically(path, |out| write_owl(&store, format, out))?,
+        Some(path) => write_with(path, |out| write_owl(&store, format, out))?,
     }
     Ok(ExitCode::SUCCESS)
 }

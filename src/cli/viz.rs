@@ -1,11 +1,8 @@
-use std::io::Write;
 use std::process::ExitCode;
 
 use anyhow::Context;
 use medrd_kg::draw::Lang;
-use medrd_kg::export::write_atomically;
 use medrd_kg::viz::{render, Request, Source, View, VizFormat};
-use medrd_kg::Error;
 
 use crate::cli::args::{LangArg, ViewArg, VizArgs, VizFormatArg};
 
@@ -51,17 +48,6 @@ pub fn run(a: VizArgs) -> anyhow::Result<ExitCode> {
         resource: a.resource.clone(),
     };
     let text = render(&store, &request)?;
-    match &a.output {
-        None => {
-            let mut out = super::stdout();
-            out.write_all(text.as_bytes())
-                .map_err(|e| Error::write("standard output", e))?;
-            super::finish(out)?;
-        }
-        Some(path) => write_atomically(path, |out| {
-            out.write_all(text.as_bytes())
-                .map_err(|e| Error::write(path.display().to_string(), e))
-        })?,
-    }
+    super::emit(a.output.as_deref(), &text)?;
     Ok(ExitCode::SUCCESS)
 }

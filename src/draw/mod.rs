@@ -100,7 +100,11 @@ pub fn wrap(s: &str, max: f64, font_size: f64) -> Vec<String> {
         for c in para.chars() {
             let wide = c.width() == Some(2);
             match tokens.last_mut() {
-                Some(t) if !wide && !t.ends_with(' ') && !t.chars().any(|x| x.width() == Some(2)) => t.push(c),
+                Some(t)
+                    if !wide && !t.ends_with(' ') && !t.chars().any(|x| x.width() == Some(2)) =>
+                {
+                    t.push(c)
+                }
                 Some(t) if c == ' ' => t.push(c),
                 _ => tokens.push(c.to_string()),
             }

@@ -127,7 +127,15 @@ impl Svg {
     }
 
     /// A straight line.
-    pub fn line(&mut self, x1: f64, y1: f64, x2: f64, y2: f64, stroke: &str, extra: &[(&str, &str)]) -> Result<()> {
+    pub fn line(
+        &mut self,
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
+        stroke: &str,
+        extra: &[(&str, &str)],
+    ) -> Result<()> {
         let (a, b, c, d) = (num(x1), num(y1), num(x2), num(y2));
         let mut attrs: Vec<(&str, &str)> = vec![
             ("x1", &a),
@@ -162,6 +170,8 @@ impl Svg {
     }
 
     /// Lines of text, one `tspan` each, the first baseline at `y`, `leading` apart.
+    // the arguments of `text` plus the leading: a struct would only rename them
+    #[allow(clippy::too_many_arguments)]
     pub fn lines(
         &mut self,
         x: f64,

@@ -14,11 +14,13 @@ use crate::error::{Error, Result};
 /// Text with the characters XML 1.0 forbids (C0 controls other than tab, newline and
 /// carriage return, lone surrogates cannot occur in `str`, U+FFFE/U+FFFF) replaced by U+FFFD.
 pub fn xml_safe(s: &str) -> Cow<'_, str> {
-    let bad = |c: char| {
-        matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
-    };
+    let bad = |c: char| matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}');
     if s.chars().any(bad) {
-        Cow::Owned(s.chars().map(|c| if bad(c) { '\u{FFFD}' } else { c }).collect())
+        Cow::Owned(
+            s.chars()
+                .map(|c| if bad(c) { '\u{FFFD}' } else { c })
+                .collect(),
+        )
     } else {
         Cow::Borrowed(s)
     }

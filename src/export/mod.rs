@@ -82,22 +82,28 @@ pub fn dump(
     Ok(())
 }
 
-/// Writes the dump to `path` atomically (see [`write_atomically`]).
+/// Writes the dump to `path` atomically (see [`write_with`]).
 pub fn dump_to_file(
     store: &Store,
     format: RdfFormat,
     graph: Option<&NamedNode>,
     path: &Path,
 ) -> Result<()> {
-    write_atomically(path, |out| dump(store, format, graph, out))
+    write_with(path, |out| dump(store, format, graph, out))
 }
 
-/// Writes a file atomically: `write` fills a temporary file beside `path`, which is renamed
-/// over `path` only when complete, so that a failure never leaves a partial file behind.
-pub fn write_atomically(
-    path: &Path,
-    write: impl FnOnce(&mut dyn Write) -> Result<()>,
-) -> Result<()> {
+/// Writes `bytes` to `path` atomically (see [`write_with`]).
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_with(path, |out| {
+        out.write_all(bytes)
+            .map_err(|e| Error::write(path.display().to_string(), e))
+    })
+}
+
+/// Writes to `path` atomically what `write` writes: into a temporary file beside it,
+/// renamed over `path` only when complete, so a failed write never leaves a partial file
+/// behind.
+pub fn write_with(path: &Path, write: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())

@@ -1,0 +1,161 @@
+//! `projects`: each integrated project's request (概算要求・要望額) per fiscal year, one panel
+//! per year on one amount scale, each bar split into AMED-targeted and in-house expenses.
+
+use std::collections::BTreeSet;
+
+use super::bars::{self, Bar, Chart, Panel, Segment};
+use super::data::{Figure, ProjectRow, Source};
+use super::frame::{self, marked};
+use crate::draw::Lang;
+use crate::error::Result;
+
+fn segment(fig: &Figure, color: &'static str, what: &str, lang: Lang) -> Segment {
+    Segment {
+        value: fig.amount,
+        certain: fig.certain,
+        color,
+        tooltip: format!(
+            "{what} {}{}",
+            marked(fig.amount, fig.certain, &fig.alternatives, lang),
+            frame::suffix(lang)
+        ),
+    }
+}
+
+/// The bar of one project: its AMED and in-house parts (the whole as AMED when the table
+/// prints no split), labelled with the printed total and parts.
+pub fn bar(p: &ProjectRow, lang: Lang) -> Bar {
+    let name = p.name.get(lang, &format!("PJ{}", p.number));
+    let amed_name = lang.pick("AMED", "AMED");
+    let inhouse_name = lang.pick("インハウス", "in-house");
+    let mut segments = Vec::new();
+    let mut parts = Vec::new();
+    if let Some(a) = &p.amed {
+        segments.push(segment(a, frame::AMED, amed_name, lang));
+        parts.push(format!(
+            "{amed_name} {}",
+            marked(a.amount, a.certain, &a.alternatives, lang)
+        ));
+    }
+    if let Some(i) = &p.inhouse {
+        segments.push(segment(i, frame::INHOUSE, inhouse_name, lang));
+        parts.push(format!(
+            "{inhouse_name} {}",
+            marked(i.amount, i.certain, &i.alternatives, lang)
+        ));
+    }
+    if segments.is_empty() {
+        if let Some(t) = &p.total {
+            segments.push(segment(t, frame::AMED, lang.pick("計", "total"), lang));
+        }
+    }
+    let total = p
+        .total
+        .as_ref()
+        .map(|t| marked(t.amount, t.certain, &t.alternatives, lang))
+        .unwrap_or_default();
+    let value_text = if parts.len() > 1 {
+        match lang {
+            Lang::Ja => format!("{total}（{}）", parts.join("、")),
+            Lang::En => format!("{total} ({})", parts.join(", ")),
+        }
+    } else {
+        total
+    };
+    Bar {
+        label: format!("{}. {name}", p.number),
+        segments,
+        value_text,
+    }
+}
+
+pub fn draw(rows: &[ProjectRow], sources: &[Source], years: &[u16], lang: Lang) -> Result<String> {
+    let mut panels = Vec::new();
+    let mut page_labels = BTreeSet::new();
+    for &y in years {
+        let of_year: Vec<&ProjectRow> = rows.iter().filter(|p| p.year == y).collect();
+        for p in &of_year {
+            for fig in [&p.total, &p.amed, &p.inhouse].into_iter().flatten() {
+                if let Some(pg) = &fig.page {
+                    page_labels.insert((y, pg.clone()));
+                }
+            }
+        }
+        let heading = match lang {
+            Lang::Ja => format!(
+                "{} 概算要求・要望額：{}の統合プロジェクト",
+                frame::year_name(y, lang),
+                of_year.len()
+            ),
+            Lang::En => format!(
+                "{} request (incl. priority request): {} integrated projects",
+                frame::year_name(y, lang),
+                of_year.len()
+            ),
+        };
+        panels.push(Panel {
+            heading,
+            bars: of_year.iter().map(|p| bar(p, lang)).collect(),
+        });
+    }
+    let year_list: Vec<String> = years.iter().map(|y| frame::year_name(*y, lang)).collect();
+    let title = lang
+        .pick(
+            "統合プロジェクト別の医療分野研究開発関連予算（概算要求・要望額）",
+            "Medical R&D budget request by integrated project",
+        )
+        .to_owned();
+    let subtitle = vec![match lang {
+        Lang::Ja => format!("{}　単位：億円（四捨五入のため内訳の和は合計と一致しないことがある）。プロジェクトの構成は年度で異なる（第2期：6、第3期：8）", year_list.join("・")),
+        Lang::En => format!("{}; unit: 100 million yen (億円), rounded as printed, so parts may not add up. The projects differ between the years (2nd Healthcare Policy: 6, 3rd: 8)", year_list.join(", ")),
+    }];
+    let chart = Chart {
+        desc: format!("{title}: {}", year_list.join(", ")),
+        title,
+        subtitle,
+        keys: bars::category_keys(lang),
+        panels,
+        axis_title: frame::axis_title("概算要求・要望額", "request total", lang),
+        footer: frame::source_lines(sources, years, &page_labels, lang),
+    };
+    bars::draw(&chart)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chart::data::Labels;
+    use rust_decimal::Decimal;
+
+    fn fig(a: i64) -> Option<Figure> {
+        Some(Figure {
+            amount: Decimal::from(a),
+            certain: true,
+            alternatives: vec![],
+            page: None,
+        })
+    }
+
+    #[test]
+    fn a_bar_prints_the_total_and_its_parts() {
+        let p = ProjectRow {
+            year: 2026,
+            number: 1,
+            name: Labels::new("医薬品プロジェクト", "Pharmaceuticals Project"),
+            total: fig(402),
+            amed: fig(349),
+            inhouse: fig(53),
+        };
+        let b = bar(&p, Lang::Ja);
+        assert_eq!(b.label, "1. 医薬品プロジェクト");
+        assert_eq!(b.value_text, "402（AMED 349、インハウス 53）");
+        assert_eq!(b.segments.len(), 2);
+        let only_amed = ProjectRow {
+            inhouse: None,
+            amed: fig(5),
+            total: fig(5),
+            ..p
+        };
+        assert_eq!(bar(&only_amed, Lang::En).value_text, "5");
+    }
+}
