@@ -2,8 +2,15 @@
 # Installs the system packages medrd-kg needs beyond a Rust toolchain, when they are missing:
 #   libclang-dev   oxrocksdb-sys generates its RocksDB bindings with bindgen, which loads libclang
 #   raptor2-utils  `rapper`, the independent RDF parser the tests re-parse the dumps with
-#   pyshacl        the second SHACL engine the tests compare with, in a virtual environment
-#                  of its own (.venv/, from PyPI; python3-venv from apt when venv is missing)
+#   graphviz       `dot`, which the tests render the DOT exports with
+#   librsvg2-bin   `rsvg-convert`, which the tests render every SVG to PNG with
+#   fonts-noto-cjk a Japanese font for the PNGs (SVGs name it first in their font stack)
+#   libowlapi-java the OWL API (Protégé's and WebVOWL's loader), which the tests load the
+#                  ontology export with, and a JDK (default-jdk-headless) when javac is missing
+#   pyshacl, networkx, igraph
+#                  the second SHACL engine and the graph libraries the tests read the exports
+#                  with, pinned, in a virtual environment of its own (.venv/, from PyPI;
+#                  python3-venv from apt when venv is missing)
 # Debian/Ubuntu (apt-get); run as root or with sudo available. Does nothing when all are present.
 #
 # The libclang check looks for what bindgen (clang-sys) really loads: `libclang.so`,
@@ -43,6 +50,13 @@ if [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1; then sudo="sudo"; fi
 need=""
 has_libclang || need="$need libclang-dev"
 command -v rapper >/dev/null 2>&1 || need="$need raptor2-utils"
+command -v dot >/dev/null 2>&1 || need="$need graphviz"
+command -v rsvg-convert >/dev/null 2>&1 || need="$need librsvg2-bin"
+has_cjk_font() { ls /usr/share/fonts/opentype/noto/NotoSansCJK-*.ttc >/dev/null 2>&1; }
+has_cjk_font || need="$need fonts-noto-cjk"
+has_owlapi() { [ -e /usr/share/java/owlapi-distribution.jar ]; }
+has_owlapi || need="$need libowlapi-java"
+command -v javac >/dev/null 2>&1 || need="$need default-jdk-headless"
 if [ -n "$need" ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "prereqs: missing:$need; install them with your package manager" >&2
@@ -65,16 +79,19 @@ if [ -n "$need" ]; then
     echo "prereqs: libclang-dev is installed but no libclang.so was found; set LIBCLANG_PATH" >&2
     exit 1
   fi
-  if ! command -v rapper >/dev/null 2>&1; then
-    echo "prereqs: raptor2-utils is installed but 'rapper' is not on PATH" >&2
-    exit 1
-  fi
+  for tool in rapper dot rsvg-convert javac; do
+    command -v "$tool" >/dev/null 2>&1 ||
+      { echo "prereqs: installed$need but '$tool' is not on PATH" >&2; exit 1; }
+  done
+  has_cjk_font || { echo "prereqs: fonts-noto-cjk installed but no NotoSansCJK font found" >&2; exit 1; }
+  has_owlapi || { echo "prereqs: libowlapi-java installed but no owlapi-distribution.jar" >&2; exit 1; }
 fi
 
-# pyshacl, pinned, in .venv/ (the tests run .venv/bin/python): a virtual environment keeps it
-# off the system's Python, which Debian does not let pip change.
-PYSHACL="pyshacl==0.40.1"
-if ! .venv/bin/python -c "import pyshacl" >/dev/null 2>&1; then
+# Python packages, pinned, in .venv/ (the tests run .venv/bin/python): a virtual environment
+# keeps them off the system's Python, which Debian does not let pip change.
+PY_PACKAGES="pyshacl==0.40.1 networkx==3.6.1 igraph==1.0.0"
+PY_IMPORTS="import pyshacl, networkx, igraph"
+if ! .venv/bin/python -c "$PY_IMPORTS" >/dev/null 2>&1; then
   if ! command -v python3 >/dev/null 2>&1; then
     echo "prereqs: python3 is missing: install it (apt-get install python3 python3-venv)" >&2
     exit 1
@@ -84,17 +101,22 @@ if ! .venv/bin/python -c "import pyshacl" >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-venv >/dev/null ||
       { echo "prereqs: 'apt-get install python3-venv' failed; install it by hand" >&2; exit 1; }
   fi
-  echo "prereqs: installing $PYSHACL into .venv/" >&2
-  rm -rf .venv
-  if ! python3 -m venv .venv || ! .venv/bin/python -m pip install --quiet --disable-pip-version-check "$PYSHACL"; then
-    echo "prereqs: could not install $PYSHACL into .venv/ (python3 -m venv .venv && .venv/bin/pip install $PYSHACL)" >&2
+  if ! .venv/bin/python -c "import sys" >/dev/null 2>&1; then
+    rm -rf .venv
+    python3 -m venv .venv ||
+      { echo "prereqs: could not create .venv/ (python3 -m venv .venv)" >&2; exit 1; }
+  fi
+  echo "prereqs: installing $PY_PACKAGES into .venv/" >&2
+  # shellcheck disable=SC2086
+  if ! .venv/bin/python -m pip install --quiet --disable-pip-version-check $PY_PACKAGES; then
+    echo "prereqs: could not install into .venv/: .venv/bin/pip install $PY_PACKAGES" >&2
     exit 1
   fi
-  .venv/bin/python -c "import pyshacl" ||
-    { echo "prereqs: pyshacl installed but does not import" >&2; exit 1; }
+  .venv/bin/python -c "$PY_IMPORTS" ||
+    { echo "prereqs: $PY_PACKAGES installed but do not import" >&2; exit 1; }
 fi
 
-echo "prereqs: ok (libclang for bindgen, rapper and pyshacl for the tests)" >&2
+echo "prereqs: ok (libclang for bindgen; rapper, dot, rsvg-convert, a CJK font, the OWL API, pyshacl, networkx and igraph for the tests)" >&2
 target_dir=${CARGO_TARGET_DIR:-target}
 if [ ! -d "$target_dir" ] || [ -z "$(ls -A "$target_dir" 2>/dev/null)" ]; then
   echo "prereqs: first build ahead: cargo compiles RocksDB (C++) and about 400 crates," >&2

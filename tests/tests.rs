@@ -35,7 +35,7 @@ mod linked_data;
 #[path = "it/relations.rs"]
 mod relations;
 
-#[path = "it/viz.rs"]
-mod viz;
 #[path = "it/chart.rs"]
 mod chart;
+#[path = "it/viz.rs"]
+mod viz;

@@ -233,7 +233,12 @@ pub enum LangArg {
 #[derive(Debug, Args)]
 pub struct VizArgs {
     /// The view to draw (or give your own graph query with --query)
-    #[arg(long, value_enum, required_unless_present = "query", conflicts_with = "query")]
+    #[arg(
+        long,
+        value_enum,
+        required_unless_present = "query",
+        conflicts_with = "query"
+    )]
     pub view: Option<ViewArg>,
     /// A graph query of your own: a CONSTRUCT, or a SELECT with ?source ?target columns
     /// (optional: ?predicate ?inverse ?edgeKind ?edgeLabel ?weight)

@@ -1,6 +1,6 @@
 use std::process::ExitCode;
 
-use medrd_kg::export::{write_with, write_owl};
+use medrd_kg::export::{write_owl, write_with};
 
 use crate::cli::args::OntologyArgs;
 

@@ -164,7 +164,10 @@ mod tests {
         assert_eq!(lines, ["医薬品プ", "ロジェク", "ト"]);
         // a closing bracket hangs rather than start a line
         assert_eq!(wrap("事業（令和8年度）", 80.0, 10.0), ["事業（令和8年度）"]);
-        assert_eq!(wrap("事業（令和8年度）", 75.0, 10.0), ["事業（令和8年", "度）"]);
+        assert_eq!(
+            wrap("事業（令和8年度）", 75.0, 10.0),
+            ["事業（令和8年", "度）"]
+        );
         let lines = wrap("Drug Discovery Support", 100.0, 10.0);
         assert_eq!(lines, ["Drug Discovery", "Support"]);
         assert!(lines.iter().all(|l| text_width(l, 10.0) <= 100.0));

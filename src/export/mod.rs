@@ -12,8 +12,8 @@ use oxigraph::store::Store;
 use crate::error::{Error, Result};
 
 mod owl;
-pub use owl::{owl_triples, write_owl};
 use crate::rdf::vocab::PREFIXES;
+pub use owl::{owl_triples, write_owl};
 
 fn write_err(e: std::io::Error) -> Error {
     Error::write("the dump", e)

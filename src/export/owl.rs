@@ -17,18 +17,28 @@ use crate::rdf::vocab::{owl, rdf, rdfs, xsd, ONTOLOGY};
 
 /// Namespaces whose terms OWL tools know without declarations.
 fn built_in(iri: &str) -> bool {
-    [rdf::NS, rdfs::NS, owl::NS, xsd::NS].iter().any(|ns| iri.starts_with(ns))
+    [rdf::NS, rdfs::NS, owl::NS, xsd::NS]
+        .iter()
+        .any(|ns| iri.starts_with(ns))
 }
 
 /// The triples of the OWL document, sorted.
 pub fn owl_triples(store: &Store) -> Result<Vec<Triple>> {
     // the graph that holds `<ontology> a owl:Ontology`
     let mut graph = None;
-    for q in store.quads_for_pattern(Some(ONTOLOGY.into()), Some(rdf::TYPE), Some(owl::ONTOLOGY.into()), None) {
+    for q in store.quads_for_pattern(
+        Some(ONTOLOGY.into()),
+        Some(rdf::TYPE),
+        Some(owl::ONTOLOGY.into()),
+        None,
+    ) {
         graph = Some(q.map_err(Error::StoreRead)?.graph_name);
     }
     let graph = graph.ok_or_else(|| Error::Viz {
-        message: format!("the store holds no ontology (no <{}> a owl:Ontology): build it with `medrd-kg build`", ONTOLOGY.as_str()),
+        message: format!(
+            "the store holds no ontology (no <{}> a owl:Ontology): build it with `medrd-kg build`",
+            ONTOLOGY.as_str()
+        ),
     })?;
     let mut triples = Vec::new();
     let g: GraphNameRef<'_> = graph.as_ref();
@@ -37,8 +47,13 @@ pub fn owl_triples(store: &Store) -> Result<Vec<Triple>> {
     }
     let mut declared: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for t in &triples {
-        if let (NamedOrBlankNode::NamedNode(s), true, Term::NamedNode(o)) = (&t.subject, t.predicate.as_ref() == rdf::TYPE, &t.object) {
-            declared.entry(s.as_str().to_owned()).or_default().insert(o.as_str().to_owned());
+        if let (NamedOrBlankNode::NamedNode(s), true, Term::NamedNode(o)) =
+            (&t.subject, t.predicate.as_ref() == rdf::TYPE, &t.object)
+        {
+            declared
+                .entry(s.as_str().to_owned())
+                .or_default()
+                .insert(o.as_str().to_owned());
         }
     }
     let mut add: BTreeMap<String, &'static str> = BTreeMap::new();
@@ -65,9 +80,13 @@ pub fn owl_triples(store: &Store) -> Result<Vec<Triple>> {
         }
         if let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&t.subject, &t.object) {
             let kind = declared.get(s.as_str()).and_then(|ts| {
-                [owl::OBJECT_PROPERTY, owl::DATATYPE_PROPERTY, owl::ANNOTATION_PROPERTY]
-                    .into_iter()
-                    .find(|k| ts.contains(k.as_str()))
+                [
+                    owl::OBJECT_PROPERTY,
+                    owl::DATATYPE_PROPERTY,
+                    owl::ANNOTATION_PROPERTY,
+                ]
+                .into_iter()
+                .find(|k| ts.contains(k.as_str()))
             });
             if let Some(k) = kind {
                 if !built_in(o.as_str()) && !declared.contains_key(o.as_str()) {
@@ -77,10 +96,18 @@ pub fn owl_triples(store: &Store) -> Result<Vec<Triple>> {
         }
     }
     for (iri, ty) in add {
-        let (Ok(s), Ok(o)) = (NamedNode::new(iri), NamedNode::new(ty)) else { continue };
+        let (Ok(s), Ok(o)) = (NamedNode::new(iri), NamedNode::new(ty)) else {
+            continue;
+        };
         triples.push(Triple::new(s, rdf::TYPE, o));
     }
-    triples.sort_by_cached_key(|t| (t.subject.to_string(), t.predicate.to_string(), t.object.to_string()));
+    triples.sort_by_cached_key(|t| {
+        (
+            t.subject.to_string(),
+            t.predicate.to_string(),
+            t.object.to_string(),
+        )
+    });
     triples.dedup();
     Ok(triples)
 }
@@ -90,7 +117,8 @@ pub fn write_owl(store: &Store, format: RdfFormat, out: &mut dyn Write) -> Resul
     let triples = owl_triples(store)?;
     let mut w = serializer(format)?.for_writer(out);
     for t in &triples {
-        w.serialize_triple(t).map_err(|e| Error::write("the ontology", e))?;
+        w.serialize_triple(t)
+            .map_err(|e| Error::write("the ontology", e))?;
     }
     w.finish().map_err(|e| Error::write("the ontology", e))?;
     Ok(())

@@ -21,7 +21,10 @@ fn node_data(graph: &Graph, i: usize) -> Map<String, Value> {
         d.insert("rdf_type".into(), json!(t));
     }
     if !n.years.is_empty() {
-        d.insert("fiscal_years".into(), json!(n.years.iter().collect::<Vec<_>>()));
+        d.insert(
+            "fiscal_years".into(),
+            json!(n.years.iter().collect::<Vec<_>>()),
+        );
     }
     for a in &n.amounts {
         // a JSON number for the amount (what style mappers need), the decimal as printed beside it
@@ -93,7 +96,9 @@ pub fn write_cyjs(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
         }
         nodes.push(el);
     }
-    let edges: Vec<Value> = (0..graph.edges.len()).map(|j| json!({ "data": edge_data(graph, j) })).collect();
+    let edges: Vec<Value> = (0..graph.edges.len())
+        .map(|j| json!({ "data": edge_data(graph, j) }))
+        .collect();
     pretty(&json!({
         "format_version": "1.0",
         "generated_by": concat!("medrd-kg ", env!("CARGO_PKG_VERSION")),

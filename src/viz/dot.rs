@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::model::Graph;
 use super::style::edge_colour;
-use crate::draw::{num, FONT_STACK, Lang};
+use crate::draw::{num, Lang, FONT_STACK};
 use crate::error::{Error, Result};
 
 /// `s` as a DOT double-quoted string.
@@ -31,12 +31,30 @@ pub fn quote(s: &str) -> String {
 /// The graph as DOT, laid out left to right.
 pub fn write_dot(graph: &Graph, lang: Lang) -> Result<String> {
     let mut s = String::new();
-    let font = FONT_STACK.split(',').next().unwrap_or("sans-serif").trim().trim_matches('\'');
+    let font = FONT_STACK
+        .split(',')
+        .next()
+        .unwrap_or("sans-serif")
+        .trim()
+        .trim_matches('\'');
     let w = |r: std::fmt::Result| r.map_err(|e| Error::internal("writing DOT", e));
     w(writeln!(s, "digraph {} {{", quote(&graph.title)))?;
-    w(writeln!(s, "  graph [charset=\"UTF-8\", rankdir=LR, label={}, labelloc=t, fontname={}];", quote(&graph.title), quote(font)))?;
-    w(writeln!(s, "  node [style=\"filled\", fontname={}, fontsize=11];", quote(font)))?;
-    w(writeln!(s, "  edge [fontname={}, fontsize=9];", quote(font)))?;
+    w(writeln!(
+        s,
+        "  graph [charset=\"UTF-8\", rankdir=LR, label={}, labelloc=t, fontname={}];",
+        quote(&graph.title),
+        quote(font)
+    ))?;
+    w(writeln!(
+        s,
+        "  node [style=\"filled\", fontname={}, fontsize=11];",
+        quote(font)
+    ))?;
+    w(writeln!(
+        s,
+        "  edge [fontname={}, fontsize=9];",
+        quote(font)
+    ))?;
     for n in &graph.nodes {
         let mut label = n.label.clone();
         if !n.amounts.is_empty() {
@@ -58,7 +76,9 @@ pub fn write_dot(graph: &Graph, lang: Lang) -> Result<String> {
         ))?;
     }
     for e in &graph.edges {
-        let pen = e.weight.map_or("1".to_owned(), |x| num((1.0 + x.sqrt()).min(8.0)));
+        let pen = e
+            .weight
+            .map_or("1".to_owned(), |x| num((1.0 + x.sqrt()).min(8.0)));
         w(writeln!(
             s,
             "  {} -> {} [label={}, color={}, penwidth={}, kind={}{}];",
@@ -68,7 +88,10 @@ pub fn write_dot(graph: &Graph, lang: Lang) -> Result<String> {
             quote(edge_colour(&e.kind)),
             pen,
             quote(&e.kind),
-            e.predicate.as_deref().map(|p| format!(", predicate={}", quote(p))).unwrap_or_default()
+            e.predicate
+                .as_deref()
+                .map(|p| format!(", predicate={}", quote(p)))
+                .unwrap_or_default()
         ))?;
     }
     s.push_str("}\n");

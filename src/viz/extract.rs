@@ -57,14 +57,17 @@ impl NodeId {
     }
 }
 
-/// What a query's answer says about the edges, with the labels it offers per language.
+/// A label a query offers for an edge: (language tag, text).
+type Offered = (Option<String>, String);
+
+/// What a query's answer says about the edges: each edge's weight and the labels offered.
 #[derive(Default)]
 struct Edges {
-    edges: BTreeMap<RawEdge, (Option<f64>, Vec<(Option<String>, String)>)>,
+    edges: BTreeMap<RawEdge, (Option<f64>, Vec<Offered>)>,
 }
 
 impl Edges {
-    fn add(&mut self, e: RawEdge, weight: Option<f64>, label: Option<(Option<String>, String)>) {
+    fn add(&mut self, e: RawEdge, weight: Option<f64>, label: Option<Offered>) {
         let entry = self.edges.entry(e).or_insert((None, Vec::new()));
         if weight.is_some() {
             entry.0 = weight;
@@ -126,7 +129,9 @@ fn edges_of(answer: Answer, file: Option<&Path>) -> Result<Edges> {
             let k = column(&variables, "edgeKind");
             let l = column(&variables, "edgeLabel");
             let w = column(&variables, "weight");
-            let get = |row: &Vec<Option<Term>>, i: Option<usize>| i.and_then(|i| row.get(i).cloned().flatten());
+            let get = |row: &Vec<Option<Term>>, i: Option<usize>| {
+                i.and_then(|i| row.get(i).cloned().flatten())
+            };
             for row in rows {
                 let (Some(source), Some(target)) = (get(&row, Some(s)), get(&row, Some(t))) else {
                     continue;
@@ -139,14 +144,22 @@ fn edges_of(answer: Answer, file: Option<&Path>) -> Result<Edges> {
                 let kind = match get(&row, k) {
                     Some(Term::Literal(l)) => l.value().to_owned(),
                     Some(Term::NamedNode(n)) => local_name(n.as_str()).to_owned(),
-                    _ => predicate.as_deref().map(local_name).unwrap_or("edge").to_owned(),
+                    _ => predicate
+                        .as_deref()
+                        .map(local_name)
+                        .unwrap_or("edge")
+                        .to_owned(),
                 };
                 let weight = match get(&row, w) {
-                    Some(Term::Literal(l)) => l.value().parse::<f64>().ok().filter(|x| x.is_finite()),
+                    Some(Term::Literal(l)) => {
+                        l.value().parse::<f64>().ok().filter(|x| x.is_finite())
+                    }
                     _ => None,
                 };
                 let label = match get(&row, l) {
-                    Some(Term::Literal(l)) => Some((l.language().map(str::to_owned), l.value().to_owned())),
+                    Some(Term::Literal(l)) => {
+                        Some((l.language().map(str::to_owned), l.value().to_owned()))
+                    }
                     _ => None,
                 };
                 edges.add(
@@ -164,7 +177,9 @@ fn edges_of(answer: Answer, file: Option<&Path>) -> Result<Edges> {
         }
         Answer::Boolean(_) => {
             return Err(Error::Viz {
-                message: "an ASK query gives no graph: use a SELECT with ?source ?target, or a CONSTRUCT".into(),
+                message:
+                    "an ASK query gives no graph: use a SELECT with ?source ?target, or a CONSTRUCT"
+                        .into(),
             })
         }
     }
@@ -242,7 +257,11 @@ fn describe(store: &Store, iri: &str) -> Result<(NodeKind, Option<String>, BTree
         return Ok((NodeKind::Other, None, years));
     };
     let types = objects(store, node, rdf::TYPE)?;
-    let has = |t: NamedNodeRef<'_>| types.iter().any(|x| matches!(x, Term::NamedNode(n) if n.as_ref() == t));
+    let has = |t: NamedNodeRef<'_>| {
+        types
+            .iter()
+            .any(|x| matches!(x, Term::NamedNode(n) if n.as_ref() == t))
+    };
     let ministry = objects(store, node, org::CLASSIFICATION)?
         .iter()
         .any(|t| matches!(t, Term::Literal(l) if l.value() == "ministry"));
@@ -276,12 +295,13 @@ fn describe(store: &Store, iri: &str) -> Result<(NodeKind, Option<String>, BTree
             }
         }
         NodeKind::Program => {
-            for q in store.quads_for_pattern(None, Some(mrd::PROGRAM_PROP), Some(node.into()), None) {
+            for q in store.quads_for_pattern(None, Some(mrd::PROGRAM_PROP), Some(node.into()), None)
+            {
                 let q = q.map_err(Error::StoreRead)?;
                 if let NamedOrBlankNode::NamedNode(py) = &q.subject {
-                    let is_py = objects(store, py.as_ref(), rdf::TYPE)?
-                        .iter()
-                        .any(|t| matches!(t, Term::NamedNode(n) if n.as_ref() == mrd::PROGRAM_YEAR));
+                    let is_py = objects(store, py.as_ref(), rdf::TYPE)?.iter().any(
+                        |t| matches!(t, Term::NamedNode(n) if n.as_ref() == mrd::PROGRAM_YEAR),
+                    );
                     if is_py {
                         for fy in objects(store, py.as_ref(), mrd::FISCAL_YEAR_PROP)? {
                             years.extend(year_of(store, &fy)?);
@@ -310,7 +330,12 @@ fn amounts(store: &Store) -> Result<HashMap<String, Vec<Amount>>> {
             source: None,
         })
     };
-    let (n, y, a, c) = (col("node")?, col("year")?, col("amountOku")?, col("certain")?);
+    let (n, y, a, c) = (
+        col("node")?,
+        col("year")?,
+        col("amountOku")?,
+        col("certain")?,
+    );
     for row in rows {
         let cell = |i: usize| row.get(i).cloned().flatten();
         let (Some(Term::NamedNode(node)), Some(Term::Literal(year)), Some(Term::Literal(amount))) =
@@ -318,15 +343,20 @@ fn amounts(store: &Store) -> Result<HashMap<String, Vec<Amount>>> {
         else {
             continue;
         };
-        let (Ok(year), Ok(oku)) = (year.value().parse::<u16>(), amount.value().parse::<Decimal>()) else {
+        let (Ok(year), Ok(oku)) = (
+            year.value().parse::<u16>(),
+            amount.value().parse::<Decimal>(),
+        ) else {
             continue;
         };
         let certain = matches!(cell(c), Some(Term::Literal(l)) if l.value() == "1");
-        out.entry(node.as_str().to_owned()).or_default().push(Amount {
-            year,
-            oku: oku.normalize(),
-            certain,
-        });
+        out.entry(node.as_str().to_owned())
+            .or_default()
+            .push(Amount {
+                year,
+                oku: oku.normalize(),
+                certain,
+            });
     }
     Ok(out)
 }
@@ -340,7 +370,13 @@ pub struct Scope {
 }
 
 /// Runs the graph query `text` and builds the model, labelled in `scope.lang`.
-pub fn extract(store: &Store, text: &str, file: Option<&Path>, title: &str, scope: &Scope) -> Result<Graph> {
+pub fn extract(
+    store: &Store,
+    text: &str,
+    file: Option<&Path>,
+    title: &str,
+    scope: &Scope,
+) -> Result<Graph> {
     let edges = edges_of(run(store, text, file)?, file)?;
     let amounts = amounts(store)?;
     let mut ids: BTreeSet<NodeId> = BTreeSet::new();
@@ -370,7 +406,11 @@ pub fn extract(store: &Store, text: &str, file: Option<&Path>, title: &str, scop
                     NodeId::Text(t) => t.clone(),
                     _ => id.id(),
                 },
-                kind: if matches!(id, NodeId::Text(_)) { NodeKind::Text } else { NodeKind::Other },
+                kind: if matches!(id, NodeId::Text(_)) {
+                    NodeKind::Text
+                } else {
+                    NodeKind::Other
+                },
                 type_iri: None,
                 years: BTreeSet::new(),
                 amounts: Vec::new(),
@@ -422,7 +462,11 @@ pub fn extract(store: &Store, text: &str, file: Option<&Path>, title: &str, scop
             .iter()
             .flat_map(|e| [e.source.as_str(), e.target.as_str()])
             .collect();
-        let keep: BTreeSet<String> = nodes.keys().filter(|k| linked.contains(k.as_str())).cloned().collect();
+        let keep: BTreeSet<String> = nodes
+            .keys()
+            .filter(|k| linked.contains(k.as_str()))
+            .cloned()
+            .collect();
         nodes.retain(|k, _| keep.contains(k));
     }
     for (i, e) in out_edges.iter_mut().enumerate() {
@@ -442,7 +486,7 @@ pub fn extract(store: &Store, text: &str, file: Option<&Path>, title: &str, scop
 }
 
 /// The label in `lang`, else one without a language, else the other language's.
-fn pick_label(labels: &[(Option<String>, String)], lang: Lang) -> Option<String> {
+fn pick_label(labels: &[Offered], lang: Lang) -> Option<String> {
     let rank = |l: &Option<String>| match l.as_deref() {
         Some(t) if t == lang.tag() => 0,
         None => 1,
@@ -461,13 +505,22 @@ mod tests {
 
     #[test]
     fn local_names_and_label_choice() {
-        assert_eq!(local_name("https://w3id.org/medrd-kg/def#Program"), "Program");
+        assert_eq!(
+            local_name("https://w3id.org/medrd-kg/def#Program"),
+            "Program"
+        );
         assert_eq!(local_name("https://example.org/a/b"), "b");
         assert_eq!(local_name("https://example.org/"), "https://example.org/");
-        let labels = vec![(Some("en".into()), "continued".into()), (Some("ja".into()), "継続".into())];
+        let labels = vec![
+            (Some("en".into()), "continued".into()),
+            (Some("ja".into()), "継続".into()),
+        ];
         assert_eq!(pick_label(&labels, Lang::Ja).as_deref(), Some("継続"));
         assert_eq!(pick_label(&labels, Lang::En).as_deref(), Some("continued"));
-        assert_eq!(pick_label(&labels[..1], Lang::Ja).as_deref(), Some("continued"));
+        assert_eq!(
+            pick_label(&labels[..1], Lang::Ja).as_deref(),
+            Some("continued")
+        );
         assert_eq!(pick_label(&[], Lang::Ja), None);
     }
 }

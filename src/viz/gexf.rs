@@ -18,51 +18,130 @@ const SCHEMA: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
 /// `#rrggbb` as (r, g, b).
 fn rgb(hex: &str) -> (String, String, String) {
     let h = hex.trim_start_matches('#');
-    let c = |i: usize| h.get(i..i + 2).and_then(|s| u8::from_str_radix(s, 16).ok()).unwrap_or(128).to_string();
+    let c = |i: usize| {
+        h.get(i..i + 2)
+            .and_then(|s| u8::from_str_radix(s, 16).ok())
+            .unwrap_or(128)
+            .to_string()
+    };
     (c(0), c(2), c(4))
 }
 
 fn colour(x: &mut Xml, hex: &str) -> Result<()> {
     let (r, g, b) = rgb(hex);
-    x.empty("viz:color", &[("r", &r), ("g", &g), ("b", &b), ("a", "1.0")])
+    x.empty(
+        "viz:color",
+        &[("r", &r), ("g", &g), ("b", &b), ("a", "1.0")],
+    )
 }
 
 /// The graph as GEXF 1.3; `layout` gives Gephi its positions.
 pub fn write_gexf(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
     let mut x = Xml::new()?;
-    x.open("gexf", &[("xmlns", GEXF_NS), ("xmlns:viz", VIZ_NS), ("xmlns:xsi", XSI_NS), ("xsi:schemaLocation", SCHEMA), ("version", "1.3")])?;
+    x.open(
+        "gexf",
+        &[
+            ("xmlns", GEXF_NS),
+            ("xmlns:viz", VIZ_NS),
+            ("xmlns:xsi", XSI_NS),
+            ("xsi:schemaLocation", SCHEMA),
+            ("version", "1.3"),
+        ],
+    )?;
     // no lastmodifieddate: the same graph gives the same bytes
     x.open("meta", &[])?;
-    x.element("creator", &[], concat!("medrd-kg ", env!("CARGO_PKG_VERSION")))?;
+    x.element(
+        "creator",
+        &[],
+        concat!("medrd-kg ", env!("CARGO_PKG_VERSION")),
+    )?;
     x.element("description", &[], &graph.title)?;
     x.close()?;
     let dynamic = graph.nodes.iter().any(|n| !n.years.is_empty());
     let mut attrs = vec![("defaultedgetype", "directed")];
     if dynamic {
-        attrs.extend([("mode", "dynamic"), ("timeformat", "integer"), ("timerepresentation", "interval")]);
+        attrs.extend([
+            ("mode", "dynamic"),
+            ("timeformat", "integer"),
+            ("timerepresentation", "interval"),
+        ]);
     } else {
         attrs.push(("mode", "static"));
     }
     x.open("graph", &attrs)?;
     x.open("attributes", &[("class", "node"), ("mode", "static")])?;
-    x.empty("attribute", &[("id", "type"), ("title", "type"), ("type", "string")])?;
-    x.empty("attribute", &[("id", "iri"), ("title", "iri"), ("type", "string")])?;
-    x.empty("attribute", &[("id", "rdf_type"), ("title", "rdf_type"), ("type", "string")])?;
-    x.empty("attribute", &[("id", "years"), ("title", "fiscal_years"), ("type", "string")])?;
+    x.empty(
+        "attribute",
+        &[("id", "type"), ("title", "type"), ("type", "string")],
+    )?;
+    x.empty(
+        "attribute",
+        &[("id", "iri"), ("title", "iri"), ("type", "string")],
+    )?;
+    x.empty(
+        "attribute",
+        &[
+            ("id", "rdf_type"),
+            ("title", "rdf_type"),
+            ("type", "string"),
+        ],
+    )?;
+    x.empty(
+        "attribute",
+        &[
+            ("id", "years"),
+            ("title", "fiscal_years"),
+            ("type", "string"),
+        ],
+    )?;
     for y in &graph.years {
-        x.empty("attribute", &[("id", &format!("amount_fy{y}")), ("title", &format!("amount_fy{y}_oku")), ("type", "double")])?;
-        x.empty("attribute", &[("id", &format!("certain_fy{y}")), ("title", &format!("amount_fy{y}_certain")), ("type", "boolean")])?;
+        x.empty(
+            "attribute",
+            &[
+                ("id", &format!("amount_fy{y}")),
+                ("title", &format!("amount_fy{y}_oku")),
+                ("type", "double"),
+            ],
+        )?;
+        x.empty(
+            "attribute",
+            &[
+                ("id", &format!("certain_fy{y}")),
+                ("title", &format!("amount_fy{y}_certain")),
+                ("type", "boolean"),
+            ],
+        )?;
     }
     x.close()?;
     if dynamic {
         x.open("attributes", &[("class", "node"), ("mode", "dynamic")])?;
-        x.empty("attribute", &[("id", "amount"), ("title", "amount_oku"), ("type", "double")])?;
+        x.empty(
+            "attribute",
+            &[
+                ("id", "amount"),
+                ("title", "amount_oku"),
+                ("type", "double"),
+            ],
+        )?;
         x.close()?;
     }
     x.open("attributes", &[("class", "edge"), ("mode", "static")])?;
-    x.empty("attribute", &[("id", "predicate"), ("title", "predicate"), ("type", "string")])?;
-    x.empty("attribute", &[("id", "kind"), ("title", "kind"), ("type", "string")])?;
-    x.empty("attribute", &[("id", "inverse"), ("title", "inverse"), ("type", "boolean")])?;
+    x.empty(
+        "attribute",
+        &[
+            ("id", "predicate"),
+            ("title", "predicate"),
+            ("type", "string"),
+        ],
+    )?;
+    x.empty(
+        "attribute",
+        &[("id", "kind"), ("title", "kind"), ("type", "string")],
+    )?;
+    x.empty(
+        "attribute",
+        &[("id", "inverse"), ("title", "inverse"), ("type", "boolean")],
+    )?;
     x.close()?;
     x.open("nodes", &[])?;
     for (i, n) in graph.nodes.iter().enumerate() {
@@ -81,18 +160,33 @@ pub fn write_gexf(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
         }
         for a in &n.amounts {
             let v = a.oku.to_string();
-            x.empty("attvalue", &[("for", &format!("amount_fy{}", a.year)), ("value", &v)])?;
-            x.empty("attvalue", &[("for", &format!("certain_fy{}", a.year)), ("value", if a.certain { "true" } else { "false" })])?;
+            x.empty(
+                "attvalue",
+                &[("for", &format!("amount_fy{}", a.year)), ("value", &v)],
+            )?;
+            x.empty(
+                "attvalue",
+                &[
+                    ("for", &format!("certain_fy{}", a.year)),
+                    ("value", if a.certain { "true" } else { "false" }),
+                ],
+            )?;
             if dynamic && n.years.contains(&a.year) {
                 let (s, e) = (a.year.to_string(), (a.year + 1).to_string());
-                x.empty("attvalue", &[("for", "amount"), ("value", &v), ("start", &s), ("end", &e)])?;
+                x.empty(
+                    "attvalue",
+                    &[("for", "amount"), ("value", &v), ("start", &s), ("end", &e)],
+                )?;
             }
         }
         x.close()?;
         if !n.years.is_empty() {
             x.open("spells", &[])?;
             for y in &n.years {
-                x.empty("spell", &[("start", &y.to_string()), ("end", &(y + 1).to_string())])?;
+                x.empty(
+                    "spell",
+                    &[("start", &y.to_string()), ("end", &(y + 1).to_string())],
+                )?;
             }
             x.close()?;
         }
@@ -101,14 +195,22 @@ pub fn write_gexf(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
         if let Some(b) = layout.and_then(|l| l.boxes.get(i)) {
             let (cx, cy) = b.centre();
             // Gephi's y axis points up
-            x.empty("viz:position", &[("x", &num(cx)), ("y", &num(-cy)), ("z", "0")])?;
+            x.empty(
+                "viz:position",
+                &[("x", &num(cx)), ("y", &num(-cy)), ("z", "0")],
+            )?;
         }
         x.close()?;
     }
     x.close()?;
     x.open("edges", &[])?;
     for e in &graph.edges {
-        let mut attrs = vec![("id", e.id.as_str()), ("source", e.source.as_str()), ("target", e.target.as_str()), ("label", e.label.as_str())];
+        let mut attrs = vec![
+            ("id", e.id.as_str()),
+            ("source", e.source.as_str()),
+            ("target", e.target.as_str()),
+            ("label", e.label.as_str()),
+        ];
         let w = e.weight.map(num);
         if let Some(w) = &w {
             attrs.push(("weight", w));
@@ -119,10 +221,19 @@ pub fn write_gexf(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
             x.empty("attvalue", &[("for", "predicate"), ("value", p)])?;
         }
         x.empty("attvalue", &[("for", "kind"), ("value", &e.kind)])?;
-        x.empty("attvalue", &[("for", "inverse"), ("value", if e.inverse { "true" } else { "false" })])?;
+        x.empty(
+            "attvalue",
+            &[
+                ("for", "inverse"),
+                ("value", if e.inverse { "true" } else { "false" }),
+            ],
+        )?;
         x.close()?;
         colour(&mut x, super::style::edge_colour(&e.kind))?;
-        x.empty("viz:thickness", &[("value", &num(e.weight.map_or(1.0, |w| 1.0 + w.sqrt())))])?;
+        x.empty(
+            "viz:thickness",
+            &[("value", &num(e.weight.map_or(1.0, |w| 1.0 + w.sqrt())))],
+        )?;
         x.close()?;
     }
     x.close()?;
@@ -133,6 +244,9 @@ pub fn write_gexf(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
 mod tests {
     #[test]
     fn colours_split() {
-        assert_eq!(super::rgb("#0072b2"), ("0".into(), "114".into(), "178".into()));
+        assert_eq!(
+            super::rgb("#0072b2"),
+            ("0".into(), "114".into(), "178".into())
+        );
     }
 }

@@ -171,10 +171,12 @@ pub fn layout(graph: &Graph, lang: Lang) -> Result<Layout> {
     let ends: Vec<Option<(usize, usize)>> = graph
         .edges
         .iter()
-        .map(|e| match (index.get(e.source.as_str()), index.get(e.target.as_str())) {
-            (Some(&s), Some(&t)) if s != t => Some((s, t)),
-            _ => None,
-        })
+        .map(
+            |e| match (index.get(e.source.as_str()), index.get(e.target.as_str())) {
+                (Some(&s), Some(&t)) if s != t => Some((s, t)),
+                _ => None,
+            },
+        )
         .collect();
     let pairs: Vec<(usize, usize)> = ends.iter().flatten().copied().collect();
     let rank = ranks(n, &pairs);
@@ -232,7 +234,9 @@ pub fn layout(graph: &Graph, lang: Lang) -> Result<Layout> {
                     let b = nb
                         .get(&k)
                         .filter(|v| !v.is_empty())
-                        .map(|v| v.iter().filter_map(|x| order.get(x)).sum::<f64>() / v.len() as f64)
+                        .map(|v| {
+                            v.iter().filter_map(|x| order.get(x)).sum::<f64>() / v.len() as f64
+                        })
                         .unwrap_or(here);
                     (b, k, *it)
                 })
@@ -291,7 +295,8 @@ pub fn layout(graph: &Graph, lang: Lang) -> Result<Layout> {
                 }
             }
             // spread the push evenly: move the whole column up by half its mean overshoot
-            let over: f64 = cy.iter().zip(&want).map(|(a, b)| a - b).sum::<f64>() / cy.len().max(1) as f64;
+            let over: f64 =
+                cy.iter().zip(&want).map(|(a, b)| a - b).sum::<f64>() / cy.len().max(1) as f64;
             for v in &mut cy {
                 *v -= over / 2.0;
             }
@@ -331,7 +336,9 @@ pub fn layout(graph: &Graph, lang: Lang) -> Result<Layout> {
     // column x: widest box of each column, gaps wide enough for the labels that cross them
     let mut gap = vec![GAP_X; columns_n];
     for (j, e) in ends.iter().enumerate() {
-        let (Some((s, t)), Some(_)) = (*e, labelled[j]) else { continue };
+        let (Some((s, t)), Some(_)) = (*e, labelled[j]) else {
+            continue;
+        };
         let c = rank[s].min(rank[t]);
         let w = text_width(&graph.edges[j].label, EDGE_FONT).min(MAX_EDGE_LABEL) + 40.0;
         gap[c] = gap[c].max(w);
@@ -355,13 +362,23 @@ pub fn layout(graph: &Graph, lang: Lang) -> Result<Layout> {
         .iter()
         .map(|(k, v)| v - if k.0 == 0 { size[k.1].1 / 2.0 } else { 2.0 })
         .fold(f64::INFINITY, f64::min);
-    let dy = if min_y.is_finite() { MARGIN - min_y } else { MARGIN };
+    let dy = if min_y.is_finite() {
+        MARGIN - min_y
+    } else {
+        MARGIN
+    };
     let mut boxes = Vec::with_capacity(n);
     for (i, l) in lines.into_iter().enumerate() {
         let (w, h) = size[i];
         let cy = y.get(&key(&Item::Node(i))).copied().unwrap_or(0.0) + dy;
         let c = rank[i];
-        boxes.push(NodeBox { x: col_x[c] + (col_w[c] - w) / 2.0, y: cy - h / 2.0, w, h, lines: l });
+        boxes.push(NodeBox {
+            x: col_x[c] + (col_w[c] - w) / 2.0,
+            y: cy - h / 2.0,
+            w,
+            h,
+            lines: l,
+        });
     }
     let mut curves = Vec::with_capacity(ends.len());
     for (j, chain) in chains.iter().enumerate() {
@@ -412,7 +429,12 @@ pub fn layout(graph: &Graph, lang: Lang) -> Result<Layout> {
     }
     let width = boxes.iter().map(|b| b.x + b.w).fold(0.0, f64::max) + MARGIN;
     let height = boxes.iter().map(|b| b.y + b.h).fold(0.0, f64::max) + MARGIN;
-    Ok(Layout { boxes, curves, width, height })
+    Ok(Layout {
+        boxes,
+        curves,
+        width,
+        height,
+    })
 }
 
 #[cfg(test)]

@@ -155,7 +155,10 @@ impl VizFormat {
 pub enum Source {
     View(View),
     /// A user's graph query: a CONSTRUCT, or a SELECT with `?source ?target` columns.
-    Query { text: String, file: Option<PathBuf> },
+    Query {
+        text: String,
+        file: Option<PathBuf>,
+    },
 }
 
 /// What to draw and how.
@@ -202,9 +205,6 @@ fn query_text(request: &Request) -> Result<(String, Option<PathBuf>, String)> {
                 message: format!("--resource {r:?} is not an IRI: {e}"),
             })?;
             text.push_str(&format!("\nVALUES ?resource {{ {iri} }}\n"));
-            if request.source == Source::View(View::Neighbourhood) {
-                title = format!("{title}: {r}");
-            }
         }
         (None, Source::View(View::Neighbourhood)) => {
             return Err(Error::Viz {
@@ -214,7 +214,10 @@ fn query_text(request: &Request) -> Result<(String, Option<PathBuf>, String)> {
         _ => {}
     }
     if let Some(y) = request.year {
-        title = format!("{title} ({})", request.lang.pick(&format!("FY{y}"), &format!("FY{y}")));
+        title = format!(
+            "{title} ({})",
+            request.lang.pick(&format!("FY{y}"), &format!("FY{y}"))
+        );
     }
     Ok((text, file, title))
 }
@@ -226,13 +229,19 @@ pub fn graph(store: &Store, request: &Request) -> Result<Graph> {
         lang: request.lang,
         year: request.year,
     };
-    let g = extract::extract(store, &text, file.as_deref(), &title, &scope)?;
+    let mut g = extract::extract(store, &text, file.as_deref(), &title, &scope)?;
     if let (Some(r), Source::View(View::Neighbourhood)) = (&request.resource, &request.source) {
         if g.nodes.is_empty() {
             return Err(Error::Viz {
                 message: format!("nothing in the store links to or from {r}: is it an IRI of this graph (see `medrd-kg query`)?"),
             });
         }
+        // the picture is titled with the resource's label, its IRI goes in the description
+        let label = g
+            .node(r)
+            .map(|n| n.label.clone())
+            .unwrap_or_else(|| r.clone());
+        g.title = format!("{}: {label}", View::Neighbourhood.title(request.lang));
     }
     Ok(g)
 }
@@ -260,7 +269,9 @@ pub fn write(g: &Graph, format: VizFormat, lang: Lang) -> Result<String> {
 /// node); the exports keep every one.
 pub fn render(store: &Store, request: &Request) -> Result<String> {
     let mut g = graph(store, request)?;
-    if let (VizFormat::Svg, Source::View(View::Neighbourhood), Some(r)) = (request.format, &request.source, &request.resource) {
+    if let (VizFormat::Svg, Source::View(View::Neighbourhood), Some(r)) =
+        (request.format, &request.source, &request.resource)
+    {
         collapse(&mut g, r, NEIGHBOURS_PER_GROUP, request.lang);
     }
     write(&g, request.format, request.lang)
@@ -276,9 +287,15 @@ pub fn collapse(g: &mut Graph, centre: &str, max: usize, lang: Lang) {
     let mut groups: BTreeMap<(bool, Option<String>), Vec<usize>> = BTreeMap::new();
     for (j, e) in g.edges.iter().enumerate() {
         if e.source == centre && e.target != centre {
-            groups.entry((true, e.predicate.clone())).or_default().push(j);
+            groups
+                .entry((true, e.predicate.clone()))
+                .or_default()
+                .push(j);
         } else if e.target == centre && e.source != centre {
-            groups.entry((false, e.predicate.clone())).or_default().push(j);
+            groups
+                .entry((false, e.predicate.clone()))
+                .or_default()
+                .push(j);
         }
     }
     let mut drop_edges: BTreeSet<usize> = BTreeSet::new();
@@ -288,11 +305,22 @@ pub fn collapse(g: &mut Graph, centre: &str, max: usize, lang: Lang) {
         if js.len() <= max {
             continue;
         }
-        let other = |j: usize| if out { g.edges[j].target.clone() } else { g.edges[j].source.clone() };
+        let other = |j: usize| {
+            if out {
+                g.edges[j].target.clone()
+            } else {
+                g.edges[j].source.clone()
+            }
+        };
         js.sort_by_key(|&j| (g.node(&other(j)).map(|n| n.label.clone()), other(j)));
         let rest = &js[max.saturating_sub(1)..];
         let label = g.edges[rest[0]].label.clone();
-        let id = format!("text:{} {} {}", if out { "→" } else { "←" }, predicate.as_deref().unwrap_or(""), rest.len());
+        let id = format!(
+            "text:{} {} {}",
+            if out { "→" } else { "←" },
+            predicate.as_deref().unwrap_or(""),
+            rest.len()
+        );
         let text = match lang {
             Lang::Ja => format!("ほか {} 件（{label}）", rest.len()),
             Lang::En => format!("{} more ({label})", rest.len()),
@@ -329,11 +357,21 @@ pub fn collapse(g: &mut Graph, centre: &str, max: usize, lang: Lang) {
         .map(|(_, e)| e.clone())
         .collect();
     edges.extend(new_edges);
-    let linked: BTreeSet<&str> = edges.iter().flat_map(|e| [e.source.as_str(), e.target.as_str()]).collect();
-    let mut nodes: Vec<Node> = g.nodes.iter().filter(|n| linked.contains(n.id.as_str())).cloned().collect();
+    let linked: BTreeSet<&str> = edges
+        .iter()
+        .flat_map(|e| [e.source.as_str(), e.target.as_str()])
+        .collect();
+    let mut nodes: Vec<Node> = g
+        .nodes
+        .iter()
+        .filter(|n| linked.contains(n.id.as_str()))
+        .cloned()
+        .collect();
     nodes.extend(new_nodes);
     nodes.sort_by(|a, b| a.id.cmp(&b.id));
-    edges.sort_by(|a, b| (&a.source, &a.target, &a.predicate).cmp(&(&b.source, &b.target, &b.predicate)));
+    edges.sort_by(|a, b| {
+        (&a.source, &a.target, &a.predicate).cmp(&(&b.source, &b.target, &b.predicate))
+    });
     for (i, e) in edges.iter_mut().enumerate() {
         e.id = format!("e{i}");
     }

@@ -56,13 +56,14 @@ impl Node {
 
     /// One line per fiscal year: `FY2026 402億円`, `FY2026 ¥40.2 bn`, `FY2026 39?億円`.
     pub fn amount_lines(&self, lang: crate::draw::Lang) -> Vec<String> {
-        self
-            .amounts
+        self.amounts
             .iter()
             .map(|a| {
                 let mark = if a.certain { "" } else { "?" };
                 match lang {
-                    crate::draw::Lang::Ja => format!("FY{} {}{}億円", a.year, a.oku.normalize(), mark),
+                    crate::draw::Lang::Ja => {
+                        format!("FY{} {}{}億円", a.year, a.oku.normalize(), mark)
+                    }
                     crate::draw::Lang::En => {
                         let bn = (a.oku / Decimal::TEN).normalize();
                         format!("FY{} ¥{}{} bn", a.year, bn, mark)

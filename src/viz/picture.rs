@@ -19,7 +19,10 @@ const MAX_LABELLED_EDGES: usize = 80;
 pub fn write_svg(graph: &Graph, lang: Lang) -> Result<String> {
     let lay = layout(graph, lang)?;
     let kinds: BTreeSet<NodeKind> = graph.nodes.iter().map(|n| n.kind).collect();
-    let any_uncertain = graph.nodes.iter().any(|n| n.amounts.iter().any(|a| !a.certain));
+    let any_uncertain = graph
+        .nodes
+        .iter()
+        .any(|n| n.amounts.iter().any(|a| !a.certain));
     let legend_h = 26.0 + 20.0 * (kinds.len() + usize::from(any_uncertain)) as f64;
     let legend_w = 230.0;
     let width = (lay.width + legend_w).max(text_width(&graph.title, 18.0) + 40.0);
@@ -28,15 +31,27 @@ pub fn write_svg(graph: &Graph, lang: Lang) -> Result<String> {
         "{} nodes, {} edges. {}",
         graph.nodes.len(),
         graph.edges.len(),
-        lang.pick("medrd-kg が知識グラフから描画", "Drawn by medrd-kg from the knowledge graph")
+        lang.pick(
+            "medrd-kg が知識グラフから描画",
+            "Drawn by medrd-kg from the knowledge graph"
+        )
     );
     let mut svg = Svg::new(width, height, &graph.title, &desc)?;
-    svg.text(20.0, 28.0, 18.0, "start", &graph.title, &[("font-weight", "bold")])?;
+    svg.text(
+        20.0,
+        28.0,
+        18.0,
+        "start",
+        &graph.title,
+        &[("font-weight", "bold")],
+    )?;
     let shift = format!("translate(0,{})", num(TITLE_H));
     svg.group(&[("transform", &shift)])?;
     svg.group(&[("class", "edges"), ("fill", "none")])?;
     for (j, e) in graph.edges.iter().enumerate() {
-        let Some(Some(curve)) = lay.curves.get(j) else { continue };
+        let Some(Some(curve)) = lay.curves.get(j) else {
+            continue;
+        };
         let w = e.weight.map_or(1.4, |w| (1.0 + w.sqrt()).min(8.0));
         let w = num(w);
         svg.group(&[("class", "edge"), ("data-kind", &e.kind)])?;
@@ -56,43 +71,127 @@ pub fn write_svg(graph: &Graph, lang: Lang) -> Result<String> {
     }
     svg.end()?;
     // edge labels, where the layout found room, over a white halo
-    svg.group(&[("class", "edge-labels"), ("fill", "#333"), ("stroke", "#fff"), ("stroke-width", "3"), ("paint-order", "stroke")])?;
+    svg.group(&[
+        ("class", "edge-labels"),
+        ("fill", "#333"),
+        ("stroke", "#fff"),
+        ("stroke-width", "3"),
+        ("paint-order", "stroke"),
+    ])?;
     // only where they can be told apart: a few dozen edges, not hundreds of the same label
-    let labelled = if graph.edges.len() <= MAX_LABELLED_EDGES { graph.edges.len() } else { 0 };
+    let labelled = if graph.edges.len() <= MAX_LABELLED_EDGES {
+        graph.edges.len()
+    } else {
+        0
+    };
     for (j, e) in graph.edges.iter().enumerate().take(labelled) {
-        let Some(Some(Curve { label_at: Some((x, y, end)), .. })) = lay.curves.get(j) else { continue };
+        let Some(Some(Curve {
+            label_at: Some((x, y, end)),
+            ..
+        })) = lay.curves.get(j)
+        else {
+            continue;
+        };
         let text = fit(&e.label, 200.0, EDGE_FONT);
-        svg.text(*x, *y, EDGE_FONT, if *end { "end" } else { "start" }, &text, &[])?;
+        svg.text(
+            *x,
+            *y,
+            EDGE_FONT,
+            if *end { "end" } else { "start" },
+            &text,
+            &[],
+        )?;
     }
     svg.end()?;
     svg.group(&[("class", "nodes")])?;
     for (n, b) in graph.nodes.iter().zip(&lay.boxes) {
-        svg.group(&[("class", "node"), ("data-id", &n.id), ("data-kind", n.kind.name())])?;
+        svg.group(&[
+            ("class", "node"),
+            ("data-id", &n.id),
+            ("data-kind", n.kind.name()),
+        ])?;
         svg.tooltip(&format!("{}\n{}", n.label, n.id))?;
-        svg.rect(b.x, b.y, b.w, b.h, n.kind.fill(), &[("stroke", n.kind.stroke()), ("stroke-width", "1.5"), ("rx", "4")])?;
+        svg.rect(
+            b.x,
+            b.y,
+            b.w,
+            b.h,
+            n.kind.fill(),
+            &[
+                ("stroke", n.kind.stroke()),
+                ("stroke-width", "1.5"),
+                ("rx", "4"),
+            ],
+        )?;
         if n.amounts.iter().any(|a| !a.certain) {
             // an uncertain amount: a hatched strip along the box's right edge
-            svg.rect(b.x + b.w - 8.0, b.y + 1.0, 7.0, b.h - 2.0, Hatch::FILL, &[("class", "uncertain")])?;
+            svg.rect(
+                b.x + b.w - 8.0,
+                b.y + 1.0,
+                7.0,
+                b.h - 2.0,
+                Hatch::FILL,
+                &[("class", "uncertain")],
+            )?;
         }
         let first = b.y + 7.0 + FONT;
-        svg.lines(b.x + 10.0, first, FONT, LEADING, "start", &b.lines, &[("fill", "#111")])?;
+        svg.lines(
+            b.x + 10.0,
+            first,
+            FONT,
+            LEADING,
+            "start",
+            &b.lines,
+            &[("fill", "#111")],
+        )?;
         svg.end()?;
     }
     svg.end()?;
     // legend, right of the drawing
     let lx = lay.width + 10.0;
     svg.group(&[("class", "legend")])?;
-    svg.rect(lx, 10.0, legend_w - 20.0, legend_h, "#fafafa", &[("stroke", "#ccc")])?;
-    svg.text(lx + 10.0, 30.0, 13.0, "start", lang.pick("凡例", "Legend"), &[("font-weight", "bold")])?;
+    svg.rect(
+        lx,
+        10.0,
+        legend_w - 20.0,
+        legend_h,
+        "#fafafa",
+        &[("stroke", "#ccc")],
+    )?;
+    svg.text(
+        lx + 10.0,
+        30.0,
+        13.0,
+        "start",
+        lang.pick("凡例", "Legend"),
+        &[("font-weight", "bold")],
+    )?;
     let mut y = 42.0;
     for k in &kinds {
-        svg.rect(lx + 10.0, y, 16.0, 12.0, k.fill(), &[("stroke", k.stroke())])?;
+        svg.rect(
+            lx + 10.0,
+            y,
+            16.0,
+            12.0,
+            k.fill(),
+            &[("stroke", k.stroke())],
+        )?;
         svg.text(lx + 32.0, y + 11.0, 12.0, "start", k.label(lang), &[])?;
         y += 20.0;
     }
     if any_uncertain {
         svg.rect(lx + 10.0, y, 16.0, 12.0, Hatch::FILL, &[("stroke", "#777")])?;
-        svg.text(lx + 32.0, y + 11.0, 12.0, "start", lang.pick("推定・不確定の金額（?）", "inferred or ambiguous amount (?)"), &[])?;
+        svg.text(
+            lx + 32.0,
+            y + 11.0,
+            12.0,
+            "start",
+            lang.pick(
+                "推定・不確定の金額（?）",
+                "inferred or ambiguous amount (?)",
+            ),
+            &[],
+        )?;
     }
     svg.end()?;
     svg.end()?;

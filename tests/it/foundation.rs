@@ -388,17 +388,26 @@ fn strategy_periods_and_project_counts() {
 
 #[test]
 fn every_query_file_states_its_question_and_runs() {
-    let mut files: Vec<_> = std::fs::read_dir(repo().join("queries"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
+    // queries/ and its folders (viz/: the views of `viz`, charts/: the charts' data)
+    let mut files = Vec::new();
+    let mut dirs = vec![repo().join("queries")];
+    while let Some(d) = dirs.pop() {
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                dirs.push(p);
+            } else {
+                files.push(p);
+            }
+        }
+    }
     files.sort();
     assert!(files.len() >= 3);
     for f in files {
         let text = std::fs::read_to_string(&f).unwrap();
         assert!(
-            text.starts_with("# Question:"),
-            "{} must start with '# Question:'",
+            text.starts_with("# Question") || text.starts_with("# View `"),
+            "{} must start with '# Question' (or, for a view of `viz`, '# View `name`')",
             f.display()
         );
         let rel = f.strip_prefix(repo()).unwrap();

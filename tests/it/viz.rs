@@ -12,7 +12,13 @@ use serde_json::Value;
 
 use crate::harness::{python, query_rows, repo, run, s, shared_store, tempdir};
 
-const VIEWS: [&str; 5] = ["structure", "cross-project", "lineage", "ministry", "ontology"];
+const VIEWS: [&str; 5] = [
+    "structure",
+    "cross-project",
+    "lineage",
+    "ministry",
+    "ontology",
+];
 const FORMATS: [&str; 6] = ["graphml", "gexf", "cytoscape", "cyjs", "dot", "svg"];
 const PJ1_2026: &str = "https://w3id.org/medrd-kg/project/2026/1";
 
@@ -46,19 +52,43 @@ fn read_with(kind: &str, file: &Path) -> Value {
 /// literals differ): (source, target, predicate, kind), literals as `text:` nodes like the
 /// exports name them.
 fn query_edges(view_file: &str) -> BTreeSet<(String, String, String, String)> {
-    let out = run(&["query", view_file, "--format", "tsv", "--store", s(shared_store())]).ok();
+    let out = run(&[
+        "query",
+        view_file,
+        "--format",
+        "tsv",
+        "--store",
+        s(shared_store()),
+    ])
+    .ok();
     let mut lines = out.stdout.lines();
     let header: Vec<&str> = lines.next().expect("a header").split('\t').collect();
     let col = |name: &str| header.iter().position(|h| *h == name);
     let node = |v: &str| match v.strip_prefix('<').and_then(|v| v.strip_suffix('>')) {
         Some(iri) => iri.to_owned(),
-        None => format!("text:{}", v.trim_start_matches('"').split('"').next().unwrap_or_default()),
+        None => format!(
+            "text:{}",
+            v.trim_start_matches('"')
+                .split('"')
+                .next()
+                .unwrap_or_default()
+        ),
     };
     lines
         .map(|l| {
             let cells: Vec<&str> = l.split('\t').collect();
-            let get = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or_default().to_owned();
-            (node(&get(col("?source"))), node(&get(col("?target"))), get(col("?predicate")), get(col("?edgeKind")))
+            let get = |c: Option<usize>| {
+                c.and_then(|i| cells.get(i))
+                    .copied()
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            (
+                node(&get(col("?source"))),
+                node(&get(col("?target"))),
+                get(col("?predicate")),
+                get(col("?edgeKind")),
+            )
         })
         .collect()
 }
@@ -68,8 +98,15 @@ fn every_view_in_every_format_is_written() {
     let dir = tempdir();
     for view in VIEWS {
         for format in FORMATS {
-            let text = viz(dir.path(), &format!("{view}.{format}"), &["--view", view, "--format", format]);
-            assert!(text.len() > 500, "{view} as {format} is nearly empty:\n{text}");
+            let text = viz(
+                dir.path(),
+                &format!("{view}.{format}"),
+                &["--view", view, "--format", format],
+            );
+            assert!(
+                text.len() > 500,
+                "{view} as {format} is nearly empty:\n{text}"
+            );
         }
     }
     // the same store gives the same bytes
@@ -86,15 +123,38 @@ fn every_view_in_every_format_is_written() {
 #[test]
 fn graphml_opens_in_networkx_and_igraph_with_counts_labels_and_amounts() {
     let dir = tempdir();
-    for (view, file) in [("lineage", "queries/viz/lineage.rq"), ("structure", "queries/viz/structure.rq")] {
-        viz(dir.path(), &format!("{view}.graphml"), &["--view", view, "-f", "graphml"]);
+    for (view, file) in [
+        ("lineage", "queries/viz/lineage.rq"),
+        ("structure", "queries/viz/structure.rq"),
+    ] {
+        viz(
+            dir.path(),
+            &format!("{view}.graphml"),
+            &["--view", view, "-f", "graphml"],
+        );
         let g = read_with("graphml", &dir.path().join(format!("{view}.graphml")));
         let edges = query_edges(file);
         let nodes: BTreeSet<&String> = edges.iter().flat_map(|e| [&e.0, &e.1]).collect();
-        assert_eq!(g["nodes"].as_object().map(|m| m.len()), Some(nodes.len()), "{view}: nodes");
-        assert_eq!(g["edges"].as_array().map(|a| a.len()), Some(edges.len()), "{view}: edges");
-        assert_eq!(g["igraph"]["vcount"].as_u64(), Some(nodes.len() as u64), "{view}: igraph nodes");
-        assert_eq!(g["igraph"]["ecount"].as_u64(), Some(edges.len() as u64), "{view}: igraph edges");
+        assert_eq!(
+            g["nodes"].as_object().map(|m| m.len()),
+            Some(nodes.len()),
+            "{view}: nodes"
+        );
+        assert_eq!(
+            g["edges"].as_array().map(|a| a.len()),
+            Some(edges.len()),
+            "{view}: edges"
+        );
+        assert_eq!(
+            g["igraph"]["vcount"].as_u64(),
+            Some(nodes.len() as u64),
+            "{view}: igraph nodes"
+        );
+        assert_eq!(
+            g["igraph"]["ecount"].as_u64(),
+            Some(edges.len() as u64),
+            "{view}: igraph edges"
+        );
         assert_eq!(g["directed"], Value::Bool(true));
     }
     let g = read_with("graphml", &dir.path().join("structure.graphml"));
@@ -105,7 +165,10 @@ fn graphml_opens_in_networkx_and_igraph_with_counts_labels_and_amounts() {
     assert_eq!(pj1["amount_fy2026_oku"].as_f64(), Some(402.0));
     assert_eq!(pj1["amount_fy2026_certain"], Value::Bool(true));
     assert_eq!(pj1["iri"], PJ1_2026);
-    assert_eq!(g["igraph"]["labels"][PJ1_2026], "医薬品プロジェクト（令和8年度）");
+    assert_eq!(
+        g["igraph"]["labels"][PJ1_2026],
+        "医薬品プロジェクト（令和8年度）"
+    );
     // FY2026 page 1: 次世代がん医療加速化研究事業 39億円, placed by page order (inferred; 42 the alternative)
     let gan = &g["nodes"]["https://w3id.org/medrd-kg/program/jisedai-gan-iryo-kasokuka/2026"];
     assert_eq!(gan["amount_fy2026_oku"].as_f64(), Some(39.0), "{gan}");
@@ -118,7 +181,11 @@ fn graphml_opens_in_networkx_and_igraph_with_counts_labels_and_amounts() {
     assert_eq!(mhlw["type"], "ministry");
     assert_eq!(mhlw["label"], "厚生労働省");
     // the yEd graphics networkx reads: a shape and a position for every node
-    assert!(g["nodes"].as_object().unwrap().values().all(|n| n.get("shape_type").is_some() && n.get("x").is_some()));
+    assert!(g["nodes"]
+        .as_object()
+        .unwrap()
+        .values()
+        .all(|n| n.get("shape_type").is_some() && n.get("x").is_some()));
 }
 
 /// GEXF 1.3 read by networkx: counts, attributes, and fiscal years as spells (one per year,
@@ -140,7 +207,10 @@ fn gexf_opens_in_networkx_with_spells_for_the_fiscal_years() {
                 .map(|p| (p[0].as_i64().unwrap(), p[1].as_i64().unwrap()))
                 .collect();
             assert!(!pairs.is_empty(), "{id}: empty spells");
-            assert!(pairs.iter().all(|(a, b)| a < b), "{id}: an empty spell {pairs:?}");
+            assert!(
+                pairs.iter().all(|(a, b)| a < b),
+                "{id}: an empty spell {pairs:?}"
+            );
             let set: BTreeSet<_> = pairs.iter().collect();
             assert_eq!(set.len(), pairs.len(), "{id}: duplicate spells {pairs:?}");
         }
@@ -149,12 +219,29 @@ fn gexf_opens_in_networkx_with_spells_for_the_fiscal_years() {
     assert_eq!(pj1["label"], "医薬品プロジェクト（令和8年度）");
     assert_eq!(pj1["spells"], serde_json::json!([[2026, 2027]]));
     assert_eq!(pj1["amount_fy2026_oku"].as_f64(), Some(402.0));
-    assert!(pj1["viz"]["color"].is_object() && pj1["viz"]["size"].is_number() && pj1["viz"]["position"].is_object());
+    assert!(
+        pj1["viz"]["color"].is_object()
+            && pj1["viz"]["size"].is_number()
+            && pj1["viz"]["position"].is_object()
+    );
     // FY2024 document, summary: １．医薬品プロジェクト...
-    assert_eq!(g["nodes"]["https://w3id.org/medrd-kg/project/2024/1"]["spells"], serde_json::json!([[2024, 2025]]));
-    assert!(g["nodes"]["https://w3id.org/medrd-kg/org/mhlw"].get("spells").is_none());
-    let e = g["edges"].as_array().unwrap().iter().find(|e| e[0] == PJ1_2026).expect("an edge from PJ1");
-    assert!(e[2]["kind"].is_string() && e[2]["predicate"].is_string() && e[2]["label"].is_string(), "{e}");
+    assert_eq!(
+        g["nodes"]["https://w3id.org/medrd-kg/project/2024/1"]["spells"],
+        serde_json::json!([[2024, 2025]])
+    );
+    assert!(g["nodes"]["https://w3id.org/medrd-kg/org/mhlw"]
+        .get("spells")
+        .is_none());
+    let e = g["edges"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e[0] == PJ1_2026)
+        .expect("an edge from PJ1");
+    assert!(
+        e[2]["kind"].is_string() && e[2]["predicate"].is_string() && e[2]["label"].is_string(),
+        "{e}"
+    );
 }
 
 /// Cytoscape.js elements and Cytoscape Desktop's .cyjs, against the shapes their
@@ -166,7 +253,12 @@ fn cytoscape_json_has_the_documented_shapes() {
     let dir = tempdir();
     let edges = query_edges("queries/viz/lineage.rq");
     let nodes: BTreeSet<&String> = edges.iter().flat_map(|e| [&e.0, &e.1]).collect();
-    let js: Value = serde_json::from_str(&viz(dir.path(), "l.json", &["--view", "lineage", "-f", "cytoscape"])).unwrap();
+    let js: Value = serde_json::from_str(&viz(
+        dir.path(),
+        "l.json",
+        &["--view", "lineage", "-f", "cytoscape"],
+    ))
+    .unwrap();
     let els = js.as_array().expect("Cytoscape.js elements: an array");
     let mut ids = BTreeSet::new();
     let mut node_ids = BTreeSet::new();
@@ -191,15 +283,24 @@ fn cytoscape_json_has_the_documented_shapes() {
             assert!(node_ids.contains(v), "edge {end} {v} is no node");
         }
     }
-    let cy: Value = serde_json::from_str(&viz(dir.path(), "l.cyjs", &["--view", "lineage", "-f", "cyjs"])).unwrap();
+    let cy: Value = serde_json::from_str(&viz(
+        dir.path(),
+        "l.cyjs",
+        &["--view", "lineage", "-f", "cyjs"],
+    ))
+    .unwrap();
     let n = cy["elements"]["nodes"].as_array().expect("elements.nodes");
     let e = cy["elements"]["edges"].as_array().expect("elements.edges");
     assert_eq!((n.len(), e.len()), (nodes.len(), edges.len()));
-    assert!(n.iter().all(|x| x["data"]["id"].is_string() && x["data"]["name"].is_string() && x["position"].is_object()));
+    assert!(n.iter().all(|x| x["data"]["id"].is_string()
+        && x["data"]["name"].is_string()
+        && x["position"].is_object()));
     let desktop_ids: BTreeSet<&str> = n.iter().filter_map(|x| x["data"]["id"].as_str()).collect();
-    assert!(e.iter().all(|x| desktop_ids.contains(x["data"]["source"].as_str().unwrap_or("-"))
-        && desktop_ids.contains(x["data"]["target"].as_str().unwrap_or("-"))
-        && x["data"]["interaction"].is_string()));
+    assert!(e.iter().all(
+        |x| desktop_ids.contains(x["data"]["source"].as_str().unwrap_or("-"))
+            && desktop_ids.contains(x["data"]["target"].as_str().unwrap_or("-"))
+            && x["data"]["interaction"].is_string()
+    ));
     assert!(cy["data"]["name"].is_string());
 }
 
@@ -210,19 +311,26 @@ fn svg_texts(svg: &str) -> Vec<String> {
     let mut out = Vec::new();
     let (mut depth, mut cur, mut in_title) = (0, String::new(), false);
     loop {
-        match r.read_event().unwrap_or_else(|e| panic!("SVG not well-formed: {e}")) {
+        match r
+            .read_event()
+            .unwrap_or_else(|e| panic!("SVG not well-formed: {e}"))
+        {
             Event::Start(e) if e.name().as_ref() == b"text" => {
                 depth += 1;
                 cur.clear();
             }
-            Event::Start(e) if e.name().as_ref() == b"tspan" && depth > 0 && !cur.is_empty() => cur.push('\n'),
+            Event::Start(e) if e.name().as_ref() == b"tspan" && depth > 0 && !cur.is_empty() => {
+                cur.push('\n')
+            }
             Event::Start(e) if e.name().as_ref() == b"title" => in_title = true,
             Event::End(e) if e.name().as_ref() == b"title" => in_title = false,
             Event::End(e) if e.name().as_ref() == b"text" => {
                 depth -= 1;
                 out.push(cur.clone());
             }
-            Event::Text(t) if depth > 0 && !in_title => cur.push_str(&t.unescape().expect("text unescapes")),
+            Event::Text(t) if depth > 0 && !in_title => {
+                cur.push_str(&t.unescape().expect("text unescapes"))
+            }
             Event::Eof => break,
             _ => {}
         }
@@ -238,11 +346,18 @@ fn node_boxes(svg: &str) -> Vec<(f64, f64, f64, f64)> {
     loop {
         match r.read_event().expect("well-formed") {
             Event::Start(e) if e.name().as_ref() == b"g" => {
-                in_node = e.attributes().flatten().any(|a| a.key.as_ref() == b"class" && a.value.as_ref() == b"node");
+                in_node = e
+                    .attributes()
+                    .flatten()
+                    .any(|a| a.key.as_ref() == b"class" && a.value.as_ref() == b"node");
             }
             Event::Empty(e) if in_node && e.name().as_ref() == b"rect" => {
                 let get = |k: &[u8]| {
-                    e.attributes().flatten().find(|a| a.key.as_ref() == k).and_then(|a| String::from_utf8_lossy(&a.value).parse::<f64>().ok()).unwrap()
+                    e.attributes()
+                        .flatten()
+                        .find(|a| a.key.as_ref() == k)
+                        .and_then(|a| String::from_utf8_lossy(&a.value).parse::<f64>().ok())
+                        .unwrap()
                 };
                 out.push((get(b"x"), get(b"y"), get(b"width"), get(b"height")));
                 in_node = false;
@@ -263,7 +378,11 @@ fn render_png(svg_file: &Path) -> (u32, u32) {
         .arg(&png)
         .status()
         .expect("rsvg-convert runs (scripts/prereqs.sh installs librsvg2-bin)");
-    assert!(st.success(), "rsvg-convert failed on {}", svg_file.display());
+    assert!(
+        st.success(),
+        "rsvg-convert failed on {}",
+        svg_file.display()
+    );
     let bytes = std::fs::read(&png).expect("PNG written");
     assert_eq!(&bytes[1..4], b"PNG");
     let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
@@ -275,9 +394,24 @@ fn render_png(svg_file: &Path) -> (u32, u32) {
 #[test]
 fn svg_pictures_render_with_labels_figures_and_no_overlaps() {
     let dir = tempdir();
-    let mut args: Vec<Vec<String>> = VIEWS.iter().map(|v| vec!["--view".to_string(), v.to_string()]).collect();
-    args.push(vec!["--view".into(), "neighbourhood".into(), "--resource".into(), PJ1_2026.into()]);
-    args.push(vec!["--view".into(), "structure".into(), "--year".into(), "2026".into(), "--lang".into(), "en".into()]);
+    let mut args: Vec<Vec<String>> = VIEWS
+        .iter()
+        .map(|v| vec!["--view".to_string(), v.to_string()])
+        .collect();
+    args.push(vec![
+        "--view".into(),
+        "neighbourhood".into(),
+        "--resource".into(),
+        PJ1_2026.into(),
+    ]);
+    args.push(vec![
+        "--view".into(),
+        "structure".into(),
+        "--year".into(),
+        "2026".into(),
+        "--lang".into(),
+        "en".into(),
+    ]);
     for (i, a) in args.iter().enumerate() {
         let a: Vec<&str> = a.iter().map(String::as_str).collect();
         let name = format!("v{i}.svg");
@@ -286,7 +420,8 @@ fn svg_pictures_render_with_labels_figures_and_no_overlaps() {
         assert!(!boxes.is_empty(), "{a:?}: no node boxes");
         for (p, x) in boxes.iter().enumerate() {
             for y in &boxes[p + 1..] {
-                let apart = x.0 + x.2 <= y.0 || y.0 + y.2 <= x.0 || x.1 + x.3 <= y.1 || y.1 + y.3 <= x.1;
+                let apart =
+                    x.0 + x.2 <= y.0 || y.0 + y.2 <= x.0 || x.1 + x.3 <= y.1 || y.1 + y.3 <= x.1;
                 assert!(apart, "{a:?}: boxes overlap: {x:?} {y:?}");
             }
         }
@@ -298,7 +433,10 @@ fn svg_pictures_render_with_labels_figures_and_no_overlaps() {
                 // FY2026 summary: 1. Pharmaceuticals Project 402 (¥40.2 bn); no FY2024 project
                 assert!(texts.contains("Pharmaceuticals Project"), "{texts}");
                 assert!(texts.contains("FY2026 ¥40.2 bn"), "{texts}");
-                assert!(!texts.contains("FY2024"), "a FY2024 node in the FY2026 picture");
+                assert!(
+                    !texts.contains("FY2024"),
+                    "a FY2024 node in the FY2026 picture"
+                );
             }
             "structure" | "lineage" => {
                 assert!(texts.contains("医薬品プロジェクト（令和8年度）"), "{texts}");
@@ -306,9 +444,18 @@ fn svg_pictures_render_with_labels_figures_and_no_overlaps() {
                 // 次世代がん 39 is inferred: drawn with "?", its box hatched
                 assert!(texts.contains("FY2026 39?億円"), "{texts}");
             }
-            "ministry" => assert!(texts.contains("厚生労働省") && texts.contains("文部科学省"), "{texts}"),
-            "ontology" => assert!(texts.contains("統合プロジェクト") && texts.contains("事業"), "{texts}"),
-            "neighbourhood" => assert!(texts.contains("医薬品プロジェクト（令和8年度）") && texts.contains("ほか"), "{texts}"),
+            "ministry" => assert!(
+                texts.contains("厚生労働省") && texts.contains("文部科学省"),
+                "{texts}"
+            ),
+            "ontology" => assert!(
+                texts.contains("統合プロジェクト") && texts.contains("事業"),
+                "{texts}"
+            ),
+            "neighbourhood" => assert!(
+                texts.contains("医薬品プロジェクト（令和8年度）") && texts.contains("ほか"),
+                "{texts}"
+            ),
             _ => {}
         }
         if a[1] == "structure" && !a.contains(&"en") {
@@ -316,7 +463,10 @@ fn svg_pictures_render_with_labels_figures_and_no_overlaps() {
             // uncertain amount (the amounts that carry a "?")
             let strips = svg.matches(r#"class="uncertain""#).count();
             let marked = texts.split('\n').filter(|l| l.contains("?億円")).count();
-            assert!(strips > 0 && strips == marked, "{strips} hatched strips, {marked} boxes with a ? amount");
+            assert!(
+                strips > 0 && strips == marked,
+                "{strips} hatched strips, {marked} boxes with a ? amount"
+            );
         }
     }
 }
@@ -331,7 +481,11 @@ fn dot_renders_with_graphviz() {
         .arg(dir.path().join("m.dot"))
         .output()
         .expect("dot runs (scripts/prereqs.sh installs graphviz)");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let texts = svg_texts(&String::from_utf8_lossy(&out.stdout)).join("\n");
     assert!(texts.contains("厚生労働省"), "{texts}");
 }
@@ -351,27 +505,64 @@ fn hostile_labels_survive_every_format() {
     let qa = ["--query", s(&q)];
     let id = format!("text:{hostile}");
     // GraphML and GEXF through networkx
-    viz(dir.path(), "h.graphml", &[&qa[..], &["-f", "graphml"]].concat());
+    viz(
+        dir.path(),
+        "h.graphml",
+        &[&qa[..], &["-f", "graphml"]].concat(),
+    );
     let g = read_with("graphml", &dir.path().join("h.graphml"));
     assert_eq!(g["nodes"][&id]["label"], hostile, "{g}");
     // (igraph keeps the label exactly; its ids come back with `&` as `&#38;`, so look by value)
-    assert!(g["igraph"]["labels"].as_object().unwrap().values().any(|l| l == hostile), "{g}");
+    assert!(
+        g["igraph"]["labels"]
+            .as_object()
+            .unwrap()
+            .values()
+            .any(|l| l == hostile),
+        "{g}"
+    );
     viz(dir.path(), "h.gexf", &[&qa[..], &["-f", "gexf"]].concat());
     let g = read_with("gexf", &dir.path().join("h.gexf"));
     assert_eq!(g["nodes"][&id]["label"], hostile, "{g}");
     // Cytoscape JSON
-    let js: Value = serde_json::from_str(&viz(dir.path(), "h.json", &[&qa[..], &["-f", "cytoscape"]].concat())).unwrap();
-    assert!(js.as_array().unwrap().iter().any(|e| e["data"]["label"] == hostile && e["data"]["id"] == id.as_str()));
-    let cy: Value = serde_json::from_str(&viz(dir.path(), "h.cyjs", &[&qa[..], &["-f", "cyjs"]].concat())).unwrap();
-    assert!(cy["elements"]["nodes"].as_array().unwrap().iter().any(|e| e["data"]["name"] == hostile));
+    let js: Value = serde_json::from_str(&viz(
+        dir.path(),
+        "h.json",
+        &[&qa[..], &["-f", "cytoscape"]].concat(),
+    ))
+    .unwrap();
+    assert!(js
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["data"]["label"] == hostile && e["data"]["id"] == id.as_str()));
+    let cy: Value = serde_json::from_str(&viz(
+        dir.path(),
+        "h.cyjs",
+        &[&qa[..], &["-f", "cyjs"]].concat(),
+    ))
+    .unwrap();
+    assert!(cy["elements"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e["data"]["name"] == hostile));
     // SVG: the label's lines, as drawn
     let svg = viz(dir.path(), "h.svg", &[&qa[..], &["-f", "svg"]].concat());
     let texts = svg_texts(&svg);
     assert!(texts.iter().any(|t| t == hostile), "{texts:?}");
     // DOT through Graphviz: its SVG shows the two lines
     viz(dir.path(), "h.dot", &[&qa[..], &["-f", "dot"]].concat());
-    let out = Command::new("dot").arg("-Tsvg").arg(dir.path().join("h.dot")).output().expect("dot runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("dot")
+        .arg("-Tsvg")
+        .arg(dir.path().join("h.dot"))
+        .output()
+        .expect("dot runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let texts = svg_texts(&String::from_utf8_lossy(&out.stdout));
     assert!(texts.iter().any(|t| t == "a\"b\\c&amp; d<e>f"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "改行 'q'"), "{texts:?}");
@@ -380,12 +571,21 @@ fn hostile_labels_survive_every_format() {
 #[test]
 fn a_year_keeps_that_years_nodes_only() {
     let dir = tempdir();
-    viz(dir.path(), "y.graphml", &["--view", "structure", "--year", "2024", "-f", "graphml"]);
+    viz(
+        dir.path(),
+        "y.graphml",
+        &["--view", "structure", "--year", "2024", "-f", "graphml"],
+    );
     let g = read_with("graphml", &dir.path().join("y.graphml"));
     let nodes = g["nodes"].as_object().unwrap();
     assert!(nodes.contains_key("https://w3id.org/medrd-kg/project/2024/1"));
     assert!(!nodes.contains_key(PJ1_2026));
-    assert!(nodes.values().all(|n| n.get("fiscal_years").is_none_or(|y| y == "2024")), "a node of another year");
+    assert!(
+        nodes
+            .values()
+            .all(|n| n.get("fiscal_years").is_none_or(|y| y == "2024")),
+        "a node of another year"
+    );
     assert!(nodes.values().all(|n| n.get("amount_fy2026_oku").is_none()));
 }
 
@@ -394,25 +594,74 @@ fn viz_errors_say_what_is_expected() {
     let store = s(shared_store());
     let r = run(&["viz", "--store", store, "--view", "neighbourhood"]);
     assert!(!r.success() && r.stderr.contains("--resource"), "{r}");
-    let r = run(&["viz", "--store", store, "--view", "neighbourhood", "--resource", "not an iri"]);
+    let r = run(&[
+        "viz",
+        "--store",
+        store,
+        "--view",
+        "neighbourhood",
+        "--resource",
+        "not an iri",
+    ]);
     assert!(!r.success() && r.stderr.contains("not an IRI"), "{r}");
-    let r = run(&["viz", "--store", store, "--view", "neighbourhood", "--resource", "https://example.org/nothing"]);
-    assert!(!r.success() && r.stderr.contains("nothing in the store"), "{r}");
+    let r = run(&[
+        "viz",
+        "--store",
+        store,
+        "--view",
+        "neighbourhood",
+        "--resource",
+        "https://example.org/nothing",
+    ]);
+    assert!(
+        !r.success() && r.stderr.contains("nothing in the store"),
+        "{r}"
+    );
     let r = run(&["viz", "--store", store, "--view", "nonsense"]);
-    assert!(!r.success() && r.stderr.contains("structure") && r.stderr.contains("cross-project"), "{r}");
+    assert!(
+        !r.success() && r.stderr.contains("structure") && r.stderr.contains("cross-project"),
+        "{r}"
+    );
     let r = run(&["viz", "--store", store, "--view", "lineage", "-f", "png"]);
-    assert!(!r.success() && r.stderr.contains("graphml") && r.stderr.contains("gexf"), "{r}");
+    assert!(
+        !r.success() && r.stderr.contains("graphml") && r.stderr.contains("gexf"),
+        "{r}"
+    );
     let dir = tempdir();
     let q = dir.path().join("q.rq");
     std::fs::write(&q, "SELECT ?a ?b WHERE { ?a ?p ?b } LIMIT 1").unwrap();
     let r = run(&["viz", "--store", store, "--query", s(&q)]);
-    assert!(!r.success() && r.stderr.contains("?source") && r.stderr.contains("?target") && r.stderr.contains("?a ?b"), "{r}");
+    assert!(
+        !r.success()
+            && r.stderr.contains("?source")
+            && r.stderr.contains("?target")
+            && r.stderr.contains("?a ?b"),
+        "{r}"
+    );
     // a CONSTRUCT is a graph too
-    std::fs::write(&q, "CONSTRUCT { ?s mrd:listedIn ?o } WHERE { ?s mrd:listedIn ?o }").unwrap();
+    std::fs::write(
+        &q,
+        "CONSTRUCT { ?s mrd:listedIn ?o } WHERE { ?s mrd:listedIn ?o }",
+    )
+    .unwrap();
     let out = dir.path().join("c.graphml");
-    run(&["viz", "--store", store, "--query", s(&q), "-f", "graphml", "-o", s(&out)]).ok();
+    run(&[
+        "viz",
+        "--store",
+        store,
+        "--query",
+        s(&q),
+        "-f",
+        "graphml",
+        "-o",
+        s(&out),
+    ])
+    .ok();
     let g = read_with("graphml", &out);
-    let listed = query_rows("queries/viz/structure.rq").into_iter().filter(|r| r["edgeKind"] == "project-program").count();
+    let listed = query_rows("queries/viz/structure.rq")
+        .into_iter()
+        .filter(|r| r["edgeKind"] == "project-program")
+        .count();
     assert_eq!(g["edges"].as_array().map(|a| a.len()), Some(listed));
 }
 
@@ -439,26 +688,55 @@ fn the_ontology_loads_in_the_owl_api() {
     let expected = read_with("owl", &repo().join("ontology/medrd.ttl"));
     for format in ["rdfxml", "turtle"] {
         let file = dir.path().join(format!("medrd.{format}"));
-        run(&["ontology", "--store", s(shared_store()), "-f", format, "-o", s(&file)]).ok();
+        run(&[
+            "ontology",
+            "--store",
+            s(shared_store()),
+            "-f",
+            format,
+            "-o",
+            s(&file),
+        ])
+        .ok();
         let out = Command::new("java")
             .args(["-cp", &format!("{}:{cp}", s(&classes)), "LoadOntology"])
             .arg(&file)
             .output()
             .expect("java runs");
         let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let mut seen: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
         for line in stdout.lines() {
             if let Some((k, v)) = line.split_once(' ') {
                 seen.entry(k).or_default().insert(v);
             }
         }
-        assert_eq!(seen["unparsed"], BTreeSet::from(["0"]), "{format}: {}", String::from_utf8_lossy(&out.stderr));
-        assert_eq!(seen["iri"], BTreeSet::from(["https://w3id.org/medrd-kg/def"]));
-        for kind in ["class", "object_property", "data_property", "annotation_property"] {
+        assert_eq!(
+            seen["unparsed"],
+            BTreeSet::from(["0"]),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            seen["iri"],
+            BTreeSet::from(["https://w3id.org/medrd-kg/def"])
+        );
+        for kind in [
+            "class",
+            "object_property",
+            "data_property",
+            "annotation_property",
+        ] {
             for iri in expected[kind].as_array().unwrap() {
                 let iri = iri.as_str().unwrap();
-                assert!(seen.get(kind).is_some_and(|s| s.contains(iri)), "{format}: the OWL API has no {kind} {iri}");
+                assert!(
+                    seen.get(kind).is_some_and(|s| s.contains(iri)),
+                    "{format}: the OWL API has no {kind} {iri}"
+                );
             }
         }
     }
