@@ -150,256 +150,255 @@ fn ranks(n: usize, edges: &[(usize, usize)]) -> Vec<usize> {
     rank
 }
 
-/// Lays `graph` out left to right.
-pub fn layout(graph: &Graph, lang: Lang) -> Result<Layout> {
-    let n = graph.nodes.len();
-    let index: HashMap<&str, usize> = graph
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, nd)| (nd.id.as_str(), i))
-        .collect();
-    let lines: Vec<Vec<String>> = (0..n).map(|i| label_lines(graph, i, lang)).collect();
-    let size: Vec<(f64, f64)> = lines
-        .iter()
-        .map(|l| {
-            let w = l.iter().map(|s| text_width(s, FONT)).fold(0.0, f64::max) + 2.0 * PAD_X;
-            (w, l.len() as f64 * LEADING + 2.0 * PAD_Y)
-        })
-        .collect();
-    // edges by index, self-loops left out of the layout
-    let ends: Vec<Option<(usize, usize)>> = graph
-        .edges
-        .iter()
-        .map(
-            |e| match (index.get(e.source.as_str()), index.get(e.target.as_str())) {
-                (Some(&s), Some(&t)) if s != t => Some((s, t)),
-                _ => None,
-            },
-        )
-        .collect();
-    let pairs: Vec<(usize, usize)> = ends.iter().flatten().copied().collect();
-    let rank = ranks(n, &pairs);
-    let columns_n = rank.iter().copied().max().map_or(0, |m| m + 1);
-    // columns, initial order by id (nodes are sorted by id)
-    let mut columns: Vec<Vec<Item>> = vec![Vec::new(); columns_n];
-    for (i, &r) in rank.iter().enumerate() {
-        columns[r].push(Item::Node(i));
-    }
-    // each edge as a chain of column members, left to right
-    let mut chains: Vec<Option<Vec<(usize, Key)>>> = vec![None; ends.len()];
-    for (j, e) in ends.iter().enumerate() {
-        let Some((s, t)) = *e else { continue };
-        let (a, b) = if rank[s] <= rank[t] { (s, t) } else { (t, s) };
-        let (ra, rb) = (rank[a], rank[b]);
-        let mut chain = vec![(ra, key(&Item::Node(a)))];
-        for (c, col) in columns.iter_mut().enumerate().take(rb).skip(ra + 1) {
-            let it = Item::Waypoint { edge: j, column: c };
-            col.push(it);
-            chain.push((c, key(&it)));
+/// The layout being computed: boxes' sizes, columns, each edge's chain of column members and
+/// the neighbours of each member.
+struct Layered {
+    size: Vec<(f64, f64)>,
+    lines: Vec<Vec<String>>,
+    /// Each edge's (source, target) node indices; `None` for self-loops and loose ends.
+    ends: Vec<Option<(usize, usize)>>,
+    rank: Vec<usize>,
+    columns: Vec<Vec<Item>>,
+    /// Each edge's members, left to right, with their columns.
+    chains: Vec<Option<Vec<(usize, Key)>>>,
+    left: HashMap<Key, Vec<Key>>,
+    right: HashMap<Key, Vec<Key>>,
+}
+
+impl Layered {
+    /// Sizes, columns and chains of `graph`.
+    fn new(graph: &Graph, lang: Lang) -> Layered {
+        let n = graph.nodes.len();
+        let index: HashMap<&str, usize> = graph
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, nd)| (nd.id.as_str(), i))
+            .collect();
+        let lines: Vec<Vec<String>> = (0..n).map(|i| label_lines(graph, i, lang)).collect();
+        let size = lines
+            .iter()
+            .map(|l| {
+                let w = l.iter().map(|s| text_width(s, FONT)).fold(0.0, f64::max) + 2.0 * PAD_X;
+                (w, l.len() as f64 * LEADING + 2.0 * PAD_Y)
+            })
+            .collect();
+        let ends: Vec<Option<(usize, usize)>> = graph
+            .edges
+            .iter()
+            .map(
+                |e| match (index.get(e.source.as_str()), index.get(e.target.as_str())) {
+                    (Some(&s), Some(&t)) if s != t => Some((s, t)),
+                    _ => None,
+                },
+            )
+            .collect();
+        let pairs: Vec<(usize, usize)> = ends.iter().flatten().copied().collect();
+        let rank = ranks(n, &pairs);
+        let columns_n = rank.iter().copied().max().map_or(0, |m| m + 1);
+        // initial order by id (nodes are sorted by id)
+        let mut columns: Vec<Vec<Item>> = vec![Vec::new(); columns_n];
+        for (i, &r) in rank.iter().enumerate() {
+            columns[r].push(Item::Node(i));
         }
-        chain.push((rb, key(&Item::Node(b))));
-        chains[j] = Some(chain);
-    }
-    // neighbours of each column member in the previous and next columns
-    let mut left: HashMap<Key, Vec<Key>> = HashMap::new();
-    let mut right: HashMap<Key, Vec<Key>> = HashMap::new();
-    for chain in chains.iter().flatten() {
-        for w in chain.windows(2) {
-            right.entry(w[0].1).or_default().push(w[1].1);
-            left.entry(w[1].1).or_default().push(w[0].1);
+        let mut chains: Vec<Option<Vec<(usize, Key)>>> = vec![None; ends.len()];
+        for (j, e) in ends.iter().enumerate() {
+            let Some((s, t)) = *e else { continue };
+            let (a, b) = if rank[s] <= rank[t] { (s, t) } else { (t, s) };
+            let (ra, rb) = (rank[a], rank[b]);
+            let mut chain = vec![(ra, key(&Item::Node(a)))];
+            for (c, col) in columns.iter_mut().enumerate().take(rb).skip(ra + 1) {
+                let it = Item::Waypoint { edge: j, column: c };
+                col.push(it);
+                chain.push((c, key(&it)));
+            }
+            chain.push((rb, key(&Item::Node(b))));
+            chains[j] = Some(chain);
+        }
+        let mut left: HashMap<Key, Vec<Key>> = HashMap::new();
+        let mut right: HashMap<Key, Vec<Key>> = HashMap::new();
+        for chain in chains.iter().flatten() {
+            for w in chain.windows(2) {
+                right.entry(w[0].1).or_default().push(w[1].1);
+                left.entry(w[1].1).or_default().push(w[0].1);
+            }
+        }
+        Layered {
+            size,
+            lines,
+            ends,
+            rank,
+            columns,
+            chains,
+            left,
+            right,
         }
     }
-    // barycentre sweeps
-    let mut order: HashMap<Key, f64> = HashMap::new();
-    for col in &columns {
-        for (p, it) in col.iter().enumerate() {
-            order.insert(key(it), p as f64);
-        }
-    }
-    for sweep in 0..8 {
-        let forward = sweep % 2 == 0;
-        let cols: Vec<usize> = if forward {
-            (1..columns_n).collect()
+
+    /// An edge's ends, left column first.
+    fn left_first(&self, (s, t): (usize, usize)) -> (usize, usize) {
+        if self.rank[s] <= self.rank[t] {
+            (s, t)
         } else {
-            (0..columns_n.saturating_sub(1)).rev().collect()
-        };
-        for c in cols {
-            let nb = if forward { &left } else { &right };
-            let mut scored: Vec<(f64, Key, Item)> = columns[c]
-                .iter()
-                .map(|it| {
-                    let k = key(it);
-                    let here = order.get(&k).copied().unwrap_or(0.0);
-                    let b = nb
-                        .get(&k)
-                        .filter(|v| !v.is_empty())
-                        .map(|v| {
-                            v.iter().filter_map(|x| order.get(x)).sum::<f64>() / v.len() as f64
-                        })
-                        .unwrap_or(here);
-                    (b, k, *it)
-                })
-                .collect();
-            scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            columns[c] = scored.into_iter().map(|x| x.2).collect();
-            for (p, it) in columns[c].iter().enumerate() {
+            (t, s)
+        }
+    }
+
+    fn height_of(&self, it: &Item) -> f64 {
+        match it {
+            Item::Node(i) => self.size[*i].1,
+            Item::Waypoint { .. } => 4.0,
+        }
+    }
+
+    /// Reorders each column by the barycentre of its members' neighbours, sweeping left to
+    /// right and back (ties by key, so the result is deterministic).
+    fn order_columns(&mut self) {
+        let columns_n = self.columns.len();
+        let mut order: HashMap<Key, f64> = HashMap::new();
+        for col in &self.columns {
+            for (p, it) in col.iter().enumerate() {
                 order.insert(key(it), p as f64);
             }
         }
-    }
-    // heights: stack each column, then pull members towards their neighbours' centres
-    let height_of = |it: &Item| match it {
-        Item::Node(i) => size[*i].1,
-        Item::Waypoint { .. } => 4.0,
-    };
-    let mut y: HashMap<Key, f64> = HashMap::new();
-    for col in &columns {
-        let mut at = 0.0;
-        for it in col {
-            y.insert(key(it), at + height_of(it) / 2.0);
-            at += height_of(it) + GAP_Y;
-        }
-    }
-    for round in 0..6 {
-        let forward = round % 2 == 0;
-        let cols: Vec<usize> = if forward {
-            (0..columns_n).collect()
-        } else {
-            (0..columns_n).rev().collect()
-        };
-        for c in cols {
-            let col = &columns[c];
-            let want: Vec<f64> = col
-                .iter()
-                .map(|it| {
-                    let k = key(it);
-                    let mut nbs: Vec<Key> = Vec::new();
-                    nbs.extend(left.get(&k).into_iter().flatten());
-                    nbs.extend(right.get(&k).into_iter().flatten());
-                    let here = y.get(&k).copied().unwrap_or(0.0);
-                    if nbs.is_empty() {
-                        here
-                    } else {
-                        nbs.iter().filter_map(|x| y.get(x)).sum::<f64>() / nbs.len() as f64
-                    }
-                })
-                .collect();
-            // place in order at the wanted centres, pushing down to keep the gap, then up
-            let hs: Vec<f64> = col.iter().map(height_of).collect();
-            let mut cy = want.clone();
-            for i in 1..cy.len() {
-                let min = cy[i - 1] + hs[i - 1] / 2.0 + GAP_Y + hs[i] / 2.0;
-                if cy[i] < min {
-                    cy[i] = min;
-                }
-            }
-            // spread the push evenly: move the whole column up by half its mean overshoot
-            let over: f64 =
-                cy.iter().zip(&want).map(|(a, b)| a - b).sum::<f64>() / cy.len().max(1) as f64;
-            for v in &mut cy {
-                *v -= over / 2.0;
-            }
-            for i in (0..cy.len().saturating_sub(1)).rev() {
-                let max = cy[i + 1] - hs[i + 1] / 2.0 - GAP_Y - hs[i] / 2.0;
-                if cy[i] > max {
-                    cy[i] = max;
-                }
-            }
-            for (it, v) in col.iter().zip(cy) {
-                y.insert(key(it), v);
-            }
-        }
-    }
-    // edge labels: on the edge's free end (an end whose box has only this edge on that side)
-    let mut out_deg: BTreeMap<usize, usize> = BTreeMap::new();
-    let mut in_deg: BTreeMap<usize, usize> = BTreeMap::new();
-    for &(s, t) in &pairs {
-        let (a, b) = if rank[s] <= rank[t] { (s, t) } else { (t, s) };
-        *out_deg.entry(a).or_default() += 1;
-        *in_deg.entry(b).or_default() += 1;
-    }
-    let labelled: Vec<Option<bool>> = ends
-        .iter()
-        .map(|e| {
-            let (s, t) = (*e)?;
-            let (a, b) = if rank[s] <= rank[t] { (s, t) } else { (t, s) };
-            if in_deg.get(&b) == Some(&1) {
-                Some(true) // at the right end, anchored at the label's end
-            } else if out_deg.get(&a) == Some(&1) {
-                Some(false)
+        for sweep in 0..8 {
+            let forward = sweep % 2 == 0;
+            let cols: Vec<usize> = if forward {
+                (1..columns_n).collect()
             } else {
-                None
+                (0..columns_n.saturating_sub(1)).rev().collect()
+            };
+            let nb = if forward { &self.left } else { &self.right };
+            for c in cols {
+                let mut scored: Vec<(f64, Key, Item)> = self.columns[c]
+                    .iter()
+                    .map(|it| {
+                        let k = key(it);
+                        let here = order.get(&k).copied().unwrap_or(0.0);
+                        (mean(nb.get(&k), &order).unwrap_or(here), k, *it)
+                    })
+                    .collect();
+                scored.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                self.columns[c] = scored.into_iter().map(|x| x.2).collect();
+                for (p, it) in self.columns[c].iter().enumerate() {
+                    order.insert(key(it), p as f64);
+                }
             }
-        })
-        .collect();
-    // column x: widest box of each column, gaps wide enough for the labels that cross them
-    let mut gap = vec![GAP_X; columns_n];
-    for (j, e) in ends.iter().enumerate() {
-        let (Some((s, t)), Some(_)) = (*e, labelled[j]) else {
-            continue;
-        };
-        let c = rank[s].min(rank[t]);
-        let w = text_width(&graph.edges[j].label, EDGE_FONT).min(MAX_EDGE_LABEL) + 40.0;
-        gap[c] = gap[c].max(w);
-    }
-    let mut col_x = Vec::with_capacity(columns_n);
-    let mut col_w = Vec::with_capacity(columns_n);
-    let mut x = MARGIN;
-    for (c, col) in columns.iter().enumerate() {
-        let w = col
-            .iter()
-            .map(|it| match it {
-                Item::Node(i) => size[*i].0,
-                Item::Waypoint { .. } => 0.0,
-            })
-            .fold(0.0, f64::max);
-        col_x.push(x);
-        col_w.push(w);
-        x += w + gap[c];
-    }
-    let min_y = y
-        .iter()
-        .map(|(k, v)| v - if k.0 == 0 { size[k.1].1 / 2.0 } else { 2.0 })
-        .fold(f64::INFINITY, f64::min);
-    let dy = if min_y.is_finite() {
-        MARGIN - min_y
-    } else {
-        MARGIN
-    };
-    let mut boxes = Vec::with_capacity(n);
-    for (i, l) in lines.into_iter().enumerate() {
-        let (w, h) = size[i];
-        let cy = y.get(&key(&Item::Node(i))).copied().unwrap_or(0.0) + dy;
-        let c = rank[i];
-        boxes.push(NodeBox {
-            x: col_x[c] + (col_w[c] - w) / 2.0,
-            y: cy - h / 2.0,
-            w,
-            h,
-            lines: l,
-        });
-    }
-    let mut curves = Vec::with_capacity(ends.len());
-    for (j, chain) in chains.iter().enumerate() {
-        let Some(chain) = chain else {
-            curves.push(None);
-            continue;
-        };
-        let Some((s, t)) = ends[j] else {
-            curves.push(None);
-            continue;
-        };
-        let (a, b) = if rank[s] <= rank[t] { (s, t) } else { (t, s) };
-        let mut pts: Vec<(f64, f64)> = Vec::new();
-        let ba = &boxes[a];
-        pts.push((ba.x + ba.w, ba.y + ba.h / 2.0));
-        for &(c, k) in &chain[1..chain.len() - 1] {
-            let yy = y.get(&k).copied().unwrap_or(0.0) + dy;
-            pts.push((col_x[c], yy));
-            pts.push((col_x[c] + col_w[c], yy));
         }
-        let bb = &boxes[b];
+    }
+
+    /// The centre height of every member: each column stacked, then each member pulled
+    /// towards its neighbours' centres, in order and a gap apart.
+    fn heights(&self) -> HashMap<Key, f64> {
+        let mut y: HashMap<Key, f64> = HashMap::new();
+        for col in &self.columns {
+            let mut at = 0.0;
+            for it in col {
+                y.insert(key(it), at + self.height_of(it) / 2.0);
+                at += self.height_of(it) + GAP_Y;
+            }
+        }
+        let columns_n = self.columns.len();
+        for round in 0..6 {
+            let cols: Vec<usize> = if round % 2 == 0 {
+                (0..columns_n).collect()
+            } else {
+                (0..columns_n).rev().collect()
+            };
+            for c in cols {
+                let col = &self.columns[c];
+                let want: Vec<f64> = col
+                    .iter()
+                    .map(|it| {
+                        let k = key(it);
+                        let mut nbs: Vec<Key> = Vec::new();
+                        nbs.extend(self.left.get(&k).into_iter().flatten());
+                        nbs.extend(self.right.get(&k).into_iter().flatten());
+                        mean(Some(&nbs), &y).unwrap_or_else(|| y.get(&k).copied().unwrap_or(0.0))
+                    })
+                    .collect();
+                let hs: Vec<f64> = col.iter().map(|it| self.height_of(it)).collect();
+                for (it, v) in col.iter().zip(settle(&want, &hs)) {
+                    y.insert(key(it), v);
+                }
+            }
+        }
+        y
+    }
+
+    /// Where each edge's label goes: on its free end, the end whose box has only this edge on
+    /// that side (`Some(true)`: at the right end), or nowhere.
+    fn label_ends(&self) -> Vec<Option<bool>> {
+        let mut out_deg: BTreeMap<usize, usize> = BTreeMap::new();
+        let mut in_deg: BTreeMap<usize, usize> = BTreeMap::new();
+        for e in self.ends.iter().flatten() {
+            let (a, b) = self.left_first(*e);
+            *out_deg.entry(a).or_default() += 1;
+            *in_deg.entry(b).or_default() += 1;
+        }
+        self.ends
+            .iter()
+            .map(|e| {
+                let (a, b) = self.left_first((*e)?);
+                if in_deg.get(&b) == Some(&1) {
+                    Some(true)
+                } else if out_deg.get(&a) == Some(&1) {
+                    Some(false)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// Each column's left edge and width: the widest box, and gaps wide enough for the labels
+    /// that go in them.
+    fn columns_x(&self, graph: &Graph, labelled: &[Option<bool>]) -> (Vec<f64>, Vec<f64>) {
+        let columns_n = self.columns.len();
+        let mut gap = vec![GAP_X; columns_n];
+        for (j, e) in self.ends.iter().enumerate() {
+            let (Some((s, t)), Some(_)) = (*e, labelled[j]) else {
+                continue;
+            };
+            let c = self.rank[s].min(self.rank[t]);
+            let w = text_width(&graph.edges[j].label, EDGE_FONT).min(MAX_EDGE_LABEL) + 40.0;
+            gap[c] = gap[c].max(w);
+        }
+        let (mut col_x, mut col_w) = (Vec::with_capacity(columns_n), Vec::with_capacity(columns_n));
+        let mut x = MARGIN;
+        for (c, col) in self.columns.iter().enumerate() {
+            let w = col
+                .iter()
+                .map(|it| match it {
+                    Item::Node(i) => self.size[*i].0,
+                    Item::Waypoint { .. } => 0.0,
+                })
+                .fold(0.0, f64::max);
+            col_x.push(x);
+            col_w.push(w);
+            x += w + gap[c];
+        }
+        (col_x, col_w)
+    }
+
+    /// The path of edge `j` through its waypoints, from its source's side to its target's.
+    fn curve(
+        &self,
+        j: usize,
+        boxes: &[NodeBox],
+        cols: &(Vec<f64>, Vec<f64>),
+        y: &dyn Fn(&Key) -> f64,
+        label_end: Option<bool>,
+    ) -> Option<Curve> {
+        let chain = self.chains[j].as_ref()?;
+        let (s, t) = self.ends[j]?;
+        let (a, b) = self.left_first((s, t));
+        let (ba, bb) = (&boxes[a], &boxes[b]);
+        let mut pts = vec![(ba.x + ba.w, ba.y + ba.h / 2.0)];
+        for &(c, k) in &chain[1..chain.len() - 1] {
+            pts.push((cols.0[c], y(&k)));
+            pts.push((cols.0[c] + cols.1[c], y(&k)));
+        }
         pts.push((bb.x, bb.y + bb.h / 2.0));
         if s != a {
             pts.reverse(); // drawn from the source, so that the arrow head lands on the target
@@ -418,15 +417,85 @@ pub fn layout(graph: &Graph, lang: Lang) -> Result<Layout> {
                 num(y1)
             ));
         }
-        let label_at = labelled[j].map(|right_end| {
+        let label_at = label_end.map(|right_end| {
             if right_end {
                 (bb.x - 8.0, bb.y + bb.h / 2.0 - 4.0, true)
             } else {
                 (ba.x + ba.w + 8.0, ba.y + ba.h / 2.0 - 4.0, false)
             }
         });
-        curves.push(Some(Curve { d, label_at }));
+        Some(Curve { d, label_at })
     }
+}
+
+/// The mean of the values of `keys` in `at`, if any has one.
+fn mean(keys: Option<&Vec<Key>>, at: &HashMap<Key, f64>) -> Option<f64> {
+    let vals: Vec<f64> = keys?.iter().filter_map(|k| at.get(k).copied()).collect();
+    (!vals.is_empty()).then(|| vals.iter().sum::<f64>() / vals.len() as f64)
+}
+
+/// Centres for boxes of heights `hs`, in order, as close to `want` as the gap between them
+/// allows: pushed down to keep the gap, the column moved up by half its mean overshoot, then
+/// pushed up to keep the gap again.
+fn settle(want: &[f64], hs: &[f64]) -> Vec<f64> {
+    let mut cy = want.to_vec();
+    for i in 1..cy.len() {
+        let min = cy[i - 1] + hs[i - 1] / 2.0 + GAP_Y + hs[i] / 2.0;
+        if cy[i] < min {
+            cy[i] = min;
+        }
+    }
+    let over: f64 = cy.iter().zip(want).map(|(a, b)| a - b).sum::<f64>() / cy.len().max(1) as f64;
+    for v in &mut cy {
+        *v -= over / 2.0;
+    }
+    for i in (0..cy.len().saturating_sub(1)).rev() {
+        let max = cy[i + 1] - hs[i + 1] / 2.0 - GAP_Y - hs[i] / 2.0;
+        if cy[i] > max {
+            cy[i] = max;
+        }
+    }
+    cy
+}
+
+/// Lays `graph` out left to right.
+pub fn layout(graph: &Graph, lang: Lang) -> Result<Layout> {
+    let mut l = Layered::new(graph, lang);
+    l.order_columns();
+    let y = l.heights();
+    let labelled = l.label_ends();
+    let cols = l.columns_x(graph, &labelled);
+    // move everything to a margin from the top
+    let min_y = y
+        .iter()
+        .map(|(k, v)| v - if k.0 == 0 { l.size[k.1].1 / 2.0 } else { 2.0 })
+        .fold(f64::INFINITY, f64::min);
+    let dy = if min_y.is_finite() {
+        MARGIN - min_y
+    } else {
+        MARGIN
+    };
+    let at = |k: &Key| y.get(k).copied().unwrap_or(0.0) + dy;
+    let lines = std::mem::take(&mut l.lines);
+    let boxes: Vec<NodeBox> = lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, lines)| {
+            let (w, h) = l.size[i];
+            let c = l.rank[i];
+            let cy = at(&key(&Item::Node(i)));
+            NodeBox {
+                x: cols.0[c] + (cols.1[c] - w) / 2.0,
+                y: cy - h / 2.0,
+                w,
+                h,
+                lines,
+            }
+        })
+        .collect();
+    let curves = (0..l.ends.len())
+        .map(|j| l.curve(j, &boxes, &cols, &at, labelled[j]))
+        .collect();
     let width = boxes.iter().map(|b| b.x + b.w).fold(0.0, f64::max) + MARGIN;
     let height = boxes.iter().map(|b| b.y + b.h).fold(0.0, f64::max) + MARGIN;
     Ok(Layout {
@@ -447,6 +516,16 @@ mod tests {
         let r = ranks(5, &[(0, 1), (1, 2), (0, 2), (3, 4), (4, 3)]);
         assert_eq!(&r[..3], &[0, 1, 2]);
         assert_ne!(r[3], r[4]);
+    }
+
+    #[test]
+    fn settled_boxes_keep_their_order_and_gap() {
+        // three boxes all wanting the same place end up stacked, a gap apart, around it
+        let cy = settle(&[100.0, 100.0, 100.0], &[20.0, 20.0, 20.0]);
+        for w in cy.windows(2) {
+            assert!(w[1] - w[0] >= 20.0 + GAP_Y - 1e-9, "{cy:?}");
+        }
+        assert!(cy[0] < 100.0 && cy[2] > 100.0, "{cy:?}");
     }
 
     #[test]
