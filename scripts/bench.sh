@@ -48,4 +48,13 @@ report "query projects.rq" "$bin" query queries/projects.rq --store "$work/store
 report "query budget_lines.rq" "$bin" query queries/budget_lines.rq --store "$work/store" -f csv
 report "dump turtle (all graphs)" "$bin" dump --store "$work/store"
 report "dump nquads (all graphs)" "$bin" dump -f nquads --store "$work/store"
+report "viz structure svg (layout)" "$bin" viz --view structure --store "$work/store"
+report "viz lineage svg" "$bin" viz --view lineage --store "$work/store"
+report "viz structure graphml" "$bin" viz --view structure -f graphml --store "$work/store"
+report "viz structure gexf" "$bin" viz --view structure -f gexf --store "$work/store"
+report "viz cross-project cyjs" "$bin" viz --view cross-project -f cyjs --store "$work/store"
+report "viz neighbourhood svg (PJ1)" "$bin" viz --view neighbourhood --resource https://w3id.org/medrd-kg/project/2026/1 --store "$work/store"
+report "chart projects" "$bin" chart --kind projects --store "$work/store"
+report "chart flow" "$bin" chart --kind flow --store "$work/store"
+report "ontology rdfxml" "$bin" ontology -f rdfxml --store "$work/store"
 echo "store size: $(du -sh "$work/store" | cut -f1); triples: $("$bin" query --store "$work/store" -f csv --query 'SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }' | tail -n 1)"
