@@ -179,6 +179,18 @@ pub enum Error {
         source: Option<Cause>,
     },
 
+    /// A store without the ontology graph (not built by `medrd-kg build`).
+    #[error("the store holds no ontology (no <{iri}> a owl:Ontology): build it with `medrd-kg build`")]
+    NoOntology { iri: String },
+
+    /// A query's answer is longer than the configured limit.
+    #[error("the answer has more than {limit} results, the limit of this server (use LIMIT, or ask the operator for a higher --max-rows)")]
+    RowLimit { limit: usize },
+
+    /// A query ran past its time limit and was stopped.
+    #[error("the query ran longer than the time limit of {seconds} s and was stopped (simplify it, add LIMIT, or ask the operator for a higher --timeout)")]
+    Timeout { seconds: f64 },
+
     /// A graph query or view that gives no picture (`medrd-kg viz`, `medrd-kg chart`).
     #[error("{message}")]
     Viz { message: String },
@@ -269,6 +281,9 @@ impl Error {
             | Error::NoStore { .. }
             | Error::QuerySyntax { .. }
             | Error::Viz { .. }
+            | Error::RowLimit { .. }
+            | Error::NoOntology { .. }
+            | Error::Timeout { .. }
             | Error::Choice { .. } => Fault::User,
             // what a query asks for that the engine does not do is the query's fault
             Error::QueryEval(e) => match e {

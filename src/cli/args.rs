@@ -187,47 +187,28 @@ pub struct ValidateArgs {
     pub all: bool,
 }
 
-/// `--view` values.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum ViewArg {
-    /// Healthcare Policy → fiscal years → projects → programs → ministries
-    Structure,
-    /// Programs shared between projects, and the stated relations (連携, 導出, 支援 …)
-    CrossProject,
-    /// FY2024 projects → FY2026 projects, program continuity and renames
-    Lineage,
-    /// Ministries → their programs, sized by amount
-    Ministry,
-    /// The ontology's classes and properties
-    Ontology,
-    /// One resource (--resource) and what links to and from it
-    Neighbourhood,
+/// `--view` values: the library's views.
+fn view() -> impl TypedValueParser<Value = medrd_kg::viz::View> {
+    clap::builder::PossibleValuesParser::new(
+        medrd_kg::viz::View::ALL.map(|v| PossibleValue::new(v.name()).help(v.about())),
+    )
+    .try_map(|s| medrd_kg::viz::View::parse(&s))
 }
 
-/// `--format` values of `viz`.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum VizFormatArg {
-    /// GraphML with typed keys and yEd graphics (networkx, igraph, Gephi, yEd)
-    Graphml,
-    /// GEXF 1.3 with viz colours, sizes, positions and fiscal-year spells (Gephi)
-    Gexf,
-    /// Cytoscape.js elements JSON
-    Cytoscape,
-    /// Cytoscape Desktop's .cyjs
-    Cyjs,
-    /// Graphviz DOT
-    Dot,
-    /// SVG laid out by medrd-kg
-    Svg,
+/// `--format` values of `viz`: the library's formats.
+fn viz_format() -> impl TypedValueParser<Value = medrd_kg::viz::VizFormat> {
+    clap::builder::PossibleValuesParser::new(
+        medrd_kg::viz::VizFormat::ALL.map(|f| PossibleValue::new(f.name()).help(f.about())),
+    )
+    .try_map(|s| medrd_kg::viz::VizFormat::parse(&s))
 }
 
-/// `--lang` values.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum LangArg {
-    /// Japanese labels (English where there is no Japanese one)
-    Ja,
-    /// English labels (Japanese where there is no English one)
-    En,
+/// `--lang` values: the library's languages.
+fn lang() -> impl TypedValueParser<Value = medrd_kg::draw::Lang> {
+    clap::builder::PossibleValuesParser::new(
+        medrd_kg::draw::Lang::ALL.map(|l| PossibleValue::new(l.tag()).help(l.about())),
+    )
+    .try_map(|s| medrd_kg::draw::Lang::parse(&s))
 }
 
 #[derive(Debug, Args)]
@@ -235,18 +216,19 @@ pub struct VizArgs {
     /// The view to draw (or give your own graph query with --query)
     #[arg(
         long,
-        value_enum,
+        value_name = "VIEW",
+        value_parser = view(),
         required_unless_present = "query",
         conflicts_with = "query"
     )]
-    pub view: Option<ViewArg>,
+    pub view: Option<medrd_kg::viz::View>,
     /// A graph query of your own: a CONSTRUCT, or a SELECT with ?source ?target columns
     /// (optional: ?predicate ?inverse ?edgeKind ?edgeLabel ?weight)
     #[arg(long, value_name = "FILE")]
     pub query: Option<PathBuf>,
     /// The output format
-    #[arg(long, short = 'f', value_enum, default_value = "svg")]
-    pub format: VizFormatArg,
+    #[arg(long, short = 'f', value_name = "FORMAT", value_parser = viz_format(), default_value = "svg")]
+    pub format: medrd_kg::viz::VizFormat,
     /// Write to this file instead of standard output (written atomically)
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -254,8 +236,8 @@ pub struct VizArgs {
     #[arg(long, value_name = "YEAR")]
     pub year: Option<u16>,
     /// Language of the labels
-    #[arg(long, value_enum, default_value = "ja")]
-    pub lang: LangArg,
+    #[arg(long, value_name = "LANG", value_parser = lang(), default_value = "ja")]
+    pub lang: medrd_kg::draw::Lang,
     /// The resource for the neighbourhood view (binds ?resource in any graph query)
     #[arg(long, value_name = "IRI")]
     pub resource: Option<String>,
@@ -292,8 +274,8 @@ pub struct ChartArgs {
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Language of the labels
-    #[arg(long, value_enum, default_value = "ja")]
-    pub lang: LangArg,
+    #[arg(long, value_name = "LANG", value_parser = lang(), default_value = "ja")]
+    pub lang: medrd_kg::draw::Lang,
     /// Fiscal year: the flow's year [default: the latest]; the only panel of projects and
     /// ministries [default: both years]; not for change
     #[arg(long, value_name = "YEAR")]

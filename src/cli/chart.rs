@@ -6,7 +6,7 @@ use crate::cli::args::ChartArgs;
 
 pub fn run(a: ChartArgs) -> anyhow::Result<ExitCode> {
     let opts = ChartOptions {
-        lang: super::viz::lang(a.lang),
+        lang: a.lang,
         year: a.year,
     };
     let store = medrd_kg::store::open_read_only(&a.store.store)?;

@@ -6,7 +6,7 @@ mod svg;
 mod xml;
 
 pub use svg::{Hatch, Svg};
-pub use xml::{xml_safe, Xml};
+pub use xml::{xml_safe, Xml, XSI_NS};
 
 use unicode_width::UnicodeWidthChar;
 
@@ -40,6 +40,14 @@ impl Lang {
         match self {
             Lang::Ja => Lang::En,
             Lang::En => Lang::Ja,
+        }
+    }
+
+    /// What the language choice means, for `--help`.
+    pub fn about(self) -> &'static str {
+        match self {
+            Lang::Ja => "Japanese labels (English where there is no Japanese one)",
+            Lang::En => "English labels (Japanese where there is no English one)",
         }
     }
 

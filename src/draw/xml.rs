@@ -26,6 +26,9 @@ pub fn xml_safe(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// The XML Schema instance namespace (`xsi:schemaLocation`), which GraphML and GEXF declare.
+pub const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
+
 /// An attribute value escaped for a double-quoted attribute, whitespace kept.
 fn escape_attribute(value: &str) -> String {
     let mut out = String::with_capacity(value.len());

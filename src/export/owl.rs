@@ -34,11 +34,8 @@ pub fn owl_triples(store: &Store) -> Result<Vec<Triple>> {
     ) {
         graph = Some(q.map_err(Error::StoreRead)?.graph_name);
     }
-    let graph = graph.ok_or_else(|| Error::Viz {
-        message: format!(
-            "the store holds no ontology (no <{}> a owl:Ontology): build it with `medrd-kg build`",
-            ONTOLOGY.as_str()
-        ),
+    let graph = graph.ok_or_else(|| Error::NoOntology {
+        iri: ONTOLOGY.as_str().to_owned(),
     })?;
     let mut triples = Vec::new();
     let g: GraphNameRef<'_> = graph.as_ref();

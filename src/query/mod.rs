@@ -28,7 +28,29 @@ pub enum Answer {
 /// Runs `query` (read from `file` if given, for error messages) on `store`. The prefixes of
 /// `vocab::PREFIXES` (mrd:, skos:, qb:, org:, prov:, dcterms: ...) are predeclared.
 pub fn run(store: &Store, query: &str, file: Option<&Path>) -> Result<Answer> {
+    run_with(store, query, file, &Limits::default())
+}
+
+/// What a query may use: a cancellation token (checked by the evaluator as it runs, so that a
+/// cancelled query stops and frees its CPU), a row limit, and the dataset (SPARQL protocol's
+/// `default-graph-uri` / `named-graph-uri`; by default the union of the named graphs).
+#[derive(Clone, Default)]
+pub struct Limits {
+    pub cancel: Option<oxigraph::sparql::CancellationToken>,
+    /// More solutions (or triples) than this is an error naming the limit.
+    pub max_rows: Option<usize>,
+    pub default_graphs: Vec<oxigraph::model::NamedNode>,
+    pub named_graphs: Vec<oxigraph::model::NamedNode>,
+    /// Variables bound before evaluation (as if by `VALUES`, without touching the text).
+    pub bindings: Vec<(Variable, Term)>,
+}
+
+/// [`run`] within `limits`.
+pub fn run_with(store: &Store, query: &str, file: Option<&Path>, limits: &Limits) -> Result<Answer> {
     let mut evaluator = SparqlEvaluator::new();
+    if let Some(token) = &limits.cancel {
+        evaluator = evaluator.with_cancellation_token(token.clone());
+    }
     for (prefix, ns) in PREFIXES {
         // the table's prefixes are valid IRIs: a failure here is the program's
         evaluator = evaluator
@@ -41,9 +63,20 @@ pub fn run(store: &Store, query: &str, file: Option<&Path>) -> Result<Answer> {
             file: file.map(Path::to_path_buf),
             source,
         })?;
-    if prepared.dataset().is_default_dataset() {
+    if !limits.default_graphs.is_empty() || !limits.named_graphs.is_empty() {
+        let d = prepared.dataset_mut();
+        d.set_default_graph(limits.default_graphs.iter().cloned().map(Into::into).collect());
+        if !limits.named_graphs.is_empty() {
+            d.set_available_named_graphs(limits.named_graphs.iter().cloned().map(Into::into).collect());
+        }
+    } else if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
     }
+    for (v, t) in &limits.bindings {
+        prepared = prepared.substitute_variable(v.clone(), t.clone());
+    }
+    let over = |n: usize| limits.max_rows.is_some_and(|m| n > m);
+    let limit_err = || Error::RowLimit { limit: limits.max_rows.unwrap_or(0) };
     let results = prepared
         .on_store(store)
         .execute()
@@ -55,6 +88,9 @@ pub fn run(store: &Store, query: &str, file: Option<&Path>) -> Result<Answer> {
             for s in solutions {
                 let s = s.map_err(Error::QueryEval)?;
                 rows.push(variables.iter().map(|v| s.get(v).cloned()).collect());
+                if over(rows.len()) {
+                    return Err(limit_err());
+                }
             }
             Answer::Solutions { variables, rows }
         }
@@ -63,6 +99,9 @@ pub fn run(store: &Store, query: &str, file: Option<&Path>) -> Result<Answer> {
             let mut all = Vec::new();
             for t in triples {
                 all.push(t.map_err(Error::QueryEval)?);
+                if over(all.len()) {
+                    return Err(limit_err());
+                }
             }
             all.sort_by_key(|t| t.to_string());
             Answer::Graph(all)

@@ -31,6 +31,7 @@ fn node_data(graph: &Graph, i: usize) -> Map<String, Value> {
         let f = a.oku.to_string().parse::<f64>().ok();
         d.insert(format!("amount_fy{}_oku", a.year), json!(f));
         d.insert(format!("amount_fy{}_certain", a.year), json!(a.certain));
+        d.insert(format!("amount_fy{}_partial", a.year), json!(a.partial));
     }
     d.insert("color".into(), json!(n.kind.fill()));
     d.insert("border_color".into(), json!(n.kind.stroke()));

@@ -76,9 +76,7 @@ pub fn write_dot(graph: &Graph, lang: Lang) -> Result<String> {
         ))?;
     }
     for e in &graph.edges {
-        let pen = e
-            .weight
-            .map_or("1".to_owned(), |x| num((1.0 + x.sqrt()).min(8.0)));
+        let pen = num(e.thickness());
         w(writeln!(
             s,
             "  {} -> {} [label={}, color={}, penwidth={}, kind={}{}];",

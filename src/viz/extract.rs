@@ -183,7 +183,56 @@ fn edges_of(answer: Answer, file: Option<&Path>) -> Result<Edges> {
             })
         }
     }
-    Ok(edges)
+    Ok(canonical_blanks(edges))
+}
+
+/// Blank nodes renamed `b0`, `b1` … in an order that depends only on what they link (their
+/// sorted edges to named ends), not on the random labels a CONSTRUCT gives them, so that the
+/// same store and query give the same output.
+fn canonical_blanks(edges: Edges) -> Edges {
+    let mut signature: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let name = |n: &NodeId| match n {
+        NodeId::Blank(_) => "_".to_owned(),
+        other => other.id(),
+    };
+    for e in edges.edges.keys() {
+        let p = e.predicate.clone().unwrap_or_default();
+        if let NodeId::Blank(b) = &e.source {
+            signature.entry(b.clone()).or_default().push(format!("out {p} {} {}", e.kind, name(&e.target)));
+        }
+        if let NodeId::Blank(b) = &e.target {
+            signature.entry(b.clone()).or_default().push(format!("in {p} {} {}", e.kind, name(&e.source)));
+        }
+    }
+    if signature.is_empty() {
+        return edges;
+    }
+    let mut order: Vec<(Vec<String>, String)> = signature
+        .into_iter()
+        .map(|(b, mut sig)| {
+            sig.sort();
+            (sig, b)
+        })
+        .collect();
+    order.sort();
+    let renamed: HashMap<String, String> = order
+        .into_iter()
+        .enumerate()
+        .map(|(i, (_, b))| (b, format!("b{i}")))
+        .collect();
+    let rename = |n: NodeId| match n {
+        NodeId::Blank(b) => NodeId::Blank(renamed.get(&b).cloned().unwrap_or(b)),
+        other => other,
+    };
+    let mut out = Edges::default();
+    for (mut e, (w, labels)) in edges.edges {
+        e.source = rename(e.source);
+        e.target = rename(e.target);
+        let entry = out.edges.entry(e).or_insert((None, Vec::new()));
+        entry.0 = entry.0.or(w);
+        entry.1.extend(labels);
+    }
+    out
 }
 
 /// The part of an IRI after its last `#` or `/`.
@@ -262,9 +311,11 @@ fn describe(store: &Store, iri: &str) -> Result<(NodeKind, Option<String>, BTree
             .iter()
             .any(|x| matches!(x, Term::NamedNode(n) if n.as_ref() == t))
     };
-    let ministry = objects(store, node, org::CLASSIFICATION)?
-        .iter()
-        .any(|t| matches!(t, Term::Literal(l) if l.value() == "ministry"));
+    // a ministry or agency of the summary tables: it has a column code (文, 厚, こ, 健 …)
+    let ministry = !objects(store, node, skos::NOTATION)?.is_empty()
+        && objects(store, node, org::CLASSIFICATION)?
+            .iter()
+            .any(|t| matches!(t, Term::Literal(l) if l.value() == "ministry" || l.value() == "agency"));
     let table: [(NamedNodeRef<'_>, NodeKind); 10] = [
         (mrd::HEALTHCARE_POLICY, NodeKind::Strategy),
         (mrd::FISCAL_YEAR, NodeKind::FiscalYear),
@@ -330,11 +381,12 @@ fn amounts(store: &Store) -> Result<HashMap<String, Vec<Amount>>> {
             source: None,
         })
     };
-    let (n, y, a, c) = (
+    let (n, y, a, c, p) = (
         col("node")?,
         col("year")?,
         col("amountOku")?,
         col("certain")?,
+        col("partial")?,
     );
     for row in rows {
         let cell = |i: usize| row.get(i).cloned().flatten();
@@ -350,12 +402,14 @@ fn amounts(store: &Store) -> Result<HashMap<String, Vec<Amount>>> {
             continue;
         };
         let certain = matches!(cell(c), Some(Term::Literal(l)) if l.value() == "1");
+        let partial = matches!(cell(p), Some(Term::Literal(l)) if l.value() == "1");
         out.entry(node.as_str().to_owned())
             .or_default()
             .push(Amount {
                 year,
                 oku: oku.normalize(),
                 certain,
+                partial,
             });
     }
     Ok(out)
@@ -367,6 +421,8 @@ pub struct Scope {
     pub lang: Lang,
     /// Keep only the nodes of this fiscal year (and those of every year, like ministries).
     pub year: Option<u16>,
+    /// What `?resource` is bound to, if anything.
+    pub resource: Option<oxigraph::model::NamedNode>,
 }
 
 /// Runs the graph query `text` and builds the model, labelled in `scope.lang`.
@@ -377,7 +433,15 @@ pub fn extract(
     title: &str,
     scope: &Scope,
 ) -> Result<Graph> {
-    let edges = edges_of(run(store, text, file)?, file)?;
+    let limits = crate::query::Limits {
+        bindings: scope
+            .resource
+            .iter()
+            .map(|r| (Variable::new_unchecked("resource"), Term::NamedNode(r.clone())))
+            .collect(),
+        ..Default::default()
+    };
+    let edges = edges_of(crate::query::run_with(store, text, file, &limits)?, file)?;
     let amounts = amounts(store)?;
     let mut ids: BTreeSet<NodeId> = BTreeSet::new();
     for e in edges.edges.keys() {
@@ -404,7 +468,7 @@ pub fn extract(
                 id: id.id(),
                 label: match id {
                     NodeId::Text(t) => t.clone(),
-                    _ => id.id(),
+                    _ => scope.lang.pick("（空白ノード）", "(blank node)").to_owned(),
                 },
                 kind: if matches!(id, NodeId::Text(_)) {
                     NodeKind::Text
@@ -420,6 +484,24 @@ pub fn extract(
     }
     // one fiscal year: drop the nodes of the other years and the amounts of other years
     if let Some(y) = scope.year {
+        // the years something of the graph belongs to (a fiscal-year node alone is no content)
+        let years: BTreeSet<u16> = nodes
+            .values()
+            .filter(|n| n.kind != NodeKind::FiscalYear)
+            .flat_map(|n| n.years.iter().copied())
+            .collect();
+        if !years.contains(&y) {
+            return Err(Error::Viz {
+                message: format!(
+                    "no node of this graph belongs to fiscal year {y}: expected one of {}",
+                    if years.is_empty() {
+                        "none (the graph has no fiscal years; leave out --year)".to_owned()
+                    } else {
+                        years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")
+                    }
+                ),
+            });
+        }
         nodes.retain(|_, n| n.years.is_empty() || n.years.contains(&y));
         for n in nodes.values_mut() {
             n.amounts.retain(|a| a.year == y);
@@ -485,12 +567,13 @@ pub fn extract(
     })
 }
 
-/// The label in `lang`, else one without a language, else the other language's.
+/// The label in `lang`, else the other language's, else one without a language (the order of
+/// [`label_of`]).
 fn pick_label(labels: &[Offered], lang: Lang) -> Option<String> {
     let rank = |l: &Option<String>| match l.as_deref() {
         Some(t) if t == lang.tag() => 0,
-        None => 1,
-        Some(t) if t == lang.other().tag() => 2,
+        Some(t) if t == lang.other().tag() => 1,
+        None => 2,
         Some(_) => 3,
     };
     labels

@@ -7,12 +7,11 @@
 
 use super::layout::Layout;
 use super::model::Graph;
-use crate::draw::{num, Xml};
+use crate::draw::{num, Xml, XSI_NS};
 use crate::error::Result;
 
 const GEXF_NS: &str = "http://gexf.net/1.3";
 const VIZ_NS: &str = "http://gexf.net/1.3/viz";
-const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
 const SCHEMA: &str = "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd";
 
 /// `#rrggbb` as (r, g, b).
@@ -94,7 +93,7 @@ pub fn write_gexf(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
             ("type", "string"),
         ],
     )?;
-    for y in &graph.years {
+    for y in &graph.amount_years() {
         x.empty(
             "attribute",
             &[
@@ -108,6 +107,14 @@ pub fn write_gexf(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
             &[
                 ("id", &format!("certain_fy{y}")),
                 ("title", &format!("amount_fy{y}_certain")),
+                ("type", "boolean"),
+            ],
+        )?;
+        x.empty(
+            "attribute",
+            &[
+                ("id", &format!("partial_fy{y}")),
+                ("title", &format!("amount_fy{y}_partial")),
                 ("type", "boolean"),
             ],
         )?;
@@ -171,7 +178,15 @@ pub fn write_gexf(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
                     ("value", if a.certain { "true" } else { "false" }),
                 ],
             )?;
-            if dynamic && n.years.contains(&a.year) {
+            x.empty(
+                "attvalue",
+                &[
+                    ("for", &format!("partial_fy{}", a.year)),
+                    ("value", if a.partial { "true" } else { "false" }),
+                ],
+            )?;
+            // every amount on the timeline, also of nodes of every year (ministries)
+            if dynamic {
                 let (s, e) = (a.year.to_string(), (a.year + 1).to_string());
                 x.empty(
                     "attvalue",
@@ -210,6 +225,7 @@ pub fn write_gexf(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
             ("source", e.source.as_str()),
             ("target", e.target.as_str()),
             ("label", e.label.as_str()),
+            ("kind", e.kind.as_str()),
         ];
         let w = e.weight.map(num);
         if let Some(w) = &w {
@@ -232,7 +248,7 @@ pub fn write_gexf(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
         colour(&mut x, super::style::edge_colour(&e.kind))?;
         x.empty(
             "viz:thickness",
-            &[("value", &num(e.weight.map_or(1.0, |w| 1.0 + w.sqrt())))],
+            &[("value", &num(e.thickness()))],
         )?;
         x.close()?;
     }

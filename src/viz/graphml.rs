@@ -5,12 +5,11 @@
 
 use super::layout::Layout;
 use super::model::Graph;
-use crate::draw::{num, Xml};
+use crate::draw::{num, Xml, XSI_NS};
 use crate::error::Result;
 
 const GRAPHML_NS: &str = "http://graphml.graphdrawing.org/xmlns";
 const YED_NS: &str = "http://www.yworks.com/xml/graphml";
-const XSI_NS: &str = "http://www.w3.org/2001/XMLSchema-instance";
 const SCHEMA: &str = "http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd";
 
 fn key(x: &mut Xml, id: &str, for_: &str, name: &str, ty: &str) -> Result<()> {
@@ -42,7 +41,7 @@ pub fn write_graphml(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
     key(&mut x, "iri", "node", "iri", "string")?;
     key(&mut x, "rdf_type", "node", "rdf_type", "string")?;
     key(&mut x, "years", "node", "fiscal_years", "string")?;
-    for y in &graph.years {
+    for y in &graph.amount_years() {
         key(
             &mut x,
             &format!("amount_fy{y}"),
@@ -55,6 +54,13 @@ pub fn write_graphml(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
             &format!("certain_fy{y}"),
             "node",
             &format!("amount_fy{y}_certain"),
+            "boolean",
+        )?;
+        key(
+            &mut x,
+            &format!("partial_fy{y}"),
+            "node",
+            &format!("amount_fy{y}_partial"),
             "boolean",
         )?;
     }
@@ -107,6 +113,11 @@ pub fn write_graphml(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
                 "data",
                 &[("key", &format!("certain_fy{}", a.year))],
                 if a.certain { "true" } else { "false" },
+            )?;
+            x.element(
+                "data",
+                &[("key", &format!("partial_fy{}", a.year))],
+                if a.partial { "true" } else { "false" },
             )?;
         }
         x.element("data", &[("key", "color")], n.kind.fill())?;

@@ -18,6 +18,8 @@ pub const FONT: f64 = 13.0;
 pub const LEADING: f64 = 17.0;
 /// Font size of edge labels.
 pub const EDGE_FONT: f64 = 11.0;
+/// Most lines of a node's name.
+const MAX_LABEL_LINES: usize = 6;
 /// Widest label line, in pixels.
 const MAX_LINE: f64 = 15.0 * FONT;
 const PAD_X: f64 = 10.0;
@@ -69,6 +71,13 @@ pub struct Layout {
 pub fn label_lines(graph: &Graph, i: usize, lang: Lang) -> Vec<String> {
     let n = &graph.nodes[i];
     let mut lines = wrap(&n.label, MAX_LINE, FONT);
+    // a very long label is cut (the picture's tooltip keeps all of it)
+    if lines.len() > MAX_LABEL_LINES {
+        lines.truncate(MAX_LABEL_LINES);
+        if let Some(last) = lines.last_mut() {
+            last.push('…');
+        }
+    }
     if !n.amounts.is_empty() {
         for l in n.amount_lines(lang) {
             lines.extend(wrap(&l, MAX_LINE, FONT));
@@ -394,12 +403,22 @@ impl Layered {
         let (s, t) = self.ends[j]?;
         let (a, b) = self.left_first((s, t));
         let (ba, bb) = (&boxes[a], &boxes[b]);
-        let mut pts = vec![(ba.x + ba.w, ba.y + ba.h / 2.0)];
+        // an edge whose reverse is also drawn runs a little above or below it
+        let shift = if self.ends.contains(&Some((t, s))) {
+            if s < t {
+                -5.0
+            } else {
+                5.0
+            }
+        } else {
+            0.0
+        };
+        let mut pts = vec![(ba.x + ba.w, ba.y + ba.h / 2.0 + shift)];
         for &(c, k) in &chain[1..chain.len() - 1] {
-            pts.push((cols.0[c], y(&k)));
-            pts.push((cols.0[c] + cols.1[c], y(&k)));
+            pts.push((cols.0[c], y(&k) + shift));
+            pts.push((cols.0[c] + cols.1[c], y(&k) + shift));
         }
-        pts.push((bb.x, bb.y + bb.h / 2.0));
+        pts.push((bb.x, bb.y + bb.h / 2.0 + shift));
         if s != a {
             pts.reverse(); // drawn from the source, so that the arrow head lands on the target
         }

@@ -64,6 +64,18 @@ impl View {
         }
     }
 
+    /// What the view shows, for `--help`.
+    pub fn about(self) -> &'static str {
+        match self {
+            View::Structure => "Healthcare Policy → fiscal years → projects → programs → ministries",
+            View::CrossProject => "programs shared between projects, and the stated relations (連携, 導出, 支援 …)",
+            View::Lineage => "FY2024 projects → FY2026 projects, program continuity and renames",
+            View::Ministry => "ministries and agencies → their programs, sized by amount",
+            View::Ontology => "the ontology's classes and properties",
+            View::Neighbourhood => "one resource (--resource) and what links to and from it",
+        }
+    }
+
     /// The view's query (`queries/viz/<name>.rq`, embedded).
     pub fn query(self) -> &'static str {
         match self {
@@ -137,6 +149,30 @@ impl VizFormat {
         }
     }
 
+    /// What the format is for, for `--help`.
+    pub fn about(self) -> &'static str {
+        match self {
+            VizFormat::GraphMl => "GraphML with typed keys and yEd graphics (networkx, igraph, Gephi, yEd)",
+            VizFormat::Gexf => "GEXF 1.3 with viz colours, sizes, positions and fiscal-year spells (Gephi)",
+            VizFormat::Cytoscape => "Cytoscape.js elements JSON",
+            VizFormat::Cyjs => "Cytoscape Desktop's .cyjs",
+            VizFormat::Dot => "Graphviz DOT",
+            VizFormat::Svg => "SVG laid out by medrd-kg",
+        }
+    }
+
+    /// The format named `s`; anything else is an error naming them all.
+    pub fn parse(s: &str) -> Result<VizFormat> {
+        VizFormat::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| Error::Choice {
+                what: "format",
+                value: s.to_owned(),
+                choices: VizFormat::ALL.map(VizFormat::name).join(", "),
+            })
+    }
+
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
@@ -187,8 +223,8 @@ impl Request {
 }
 
 /// The query text for `request`, with `?resource` bound when a resource is given.
-fn query_text(request: &Request) -> Result<(String, Option<PathBuf>, String)> {
-    let (mut text, file, title) = match &request.source {
+fn query_text(request: &Request) -> Result<(String, Option<PathBuf>, String, Option<NamedNode>)> {
+    let (text, file, title) = match &request.source {
         Source::View(v) => (v.query().to_owned(), None, v.title(request.lang).to_owned()),
         Source::Query { text, file } => (
             text.clone(),
@@ -199,35 +235,36 @@ fn query_text(request: &Request) -> Result<(String, Option<PathBuf>, String)> {
         ),
     };
     let mut title = title;
-    match (&request.resource, &request.source) {
-        (Some(r), _) => {
-            let iri = NamedNode::new(r.as_str()).map_err(|e| Error::Viz {
-                message: format!("--resource {r:?} is not an IRI: {e}"),
-            })?;
-            text.push_str(&format!("\nVALUES ?resource {{ {iri} }}\n"));
-        }
+    let resource = match (&request.resource, &request.source) {
+        (Some(r), _) => Some(NamedNode::new(r.as_str()).map_err(|e| Error::Viz {
+            message: format!("--resource {r:?} is not an IRI: {e}"),
+        })?),
         (None, Source::View(View::Neighbourhood)) => {
             return Err(Error::Viz {
-                message: "the neighbourhood view needs --resource IRI (e.g. --resource https://w3id.org/medrd-kg/project/2026/1)".into(),
+                message: format!(
+                    "the neighbourhood view needs --resource IRI (e.g. --resource {}project/2026/1)",
+                    crate::rdf::DEFAULT_BASE
+                ),
             })
         }
-        _ => {}
-    }
+        _ => None,
+    };
     if let Some(y) = request.year {
         title = format!(
             "{title} ({})",
             request.lang.pick(&format!("FY{y}"), &format!("FY{y}"))
         );
     }
-    Ok((text, file, title))
+    Ok((text, file, title, resource))
 }
 
 /// The model for `request`.
 pub fn graph(store: &Store, request: &Request) -> Result<Graph> {
-    let (text, file, title) = query_text(request)?;
+    let (text, file, title, resource) = query_text(request)?;
     let scope = Scope {
         lang: request.lang,
         year: request.year,
+        resource,
     };
     let mut g = extract::extract(store, &text, file.as_deref(), &title, &scope)?;
     if let (Some(r), Source::View(View::Neighbourhood)) = (&request.resource, &request.source) {

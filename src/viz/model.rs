@@ -15,6 +15,9 @@ pub struct Amount {
     pub oku: Decimal,
     /// Every figure summed is certain (not inferred, not ambiguous).
     pub certain: bool,
+    /// Only part of the node's money: it also has a share in lines that cover several
+    /// programs (one amount for all), which no one can split.
+    pub partial: bool,
 }
 
 /// A node: a resource of the graph, or a text a relation names without a resource.
@@ -49,28 +52,40 @@ impl Node {
     }
 
     /// Amounts for a label line (`FY2024 402億円 / FY2026 39?億円`, or in billions of yen in
-    /// English), `?` marking uncertain ones.
+    /// English), `?` marking uncertain ones, `≥` partial ones.
     pub fn amounts_text(&self, lang: crate::draw::Lang) -> String {
         self.amount_lines(lang).join(" / ")
     }
 
-    /// One line per fiscal year: `FY2026 402億円`, `FY2026 ¥40.2 bn`, `FY2026 39?億円`.
+    /// One line per fiscal year: `FY2026 402億円`, `FY2026 ¥40.2 bn`, `FY2026 39?億円`,
+    /// `FY2024 ≥10億円` (a part: the rest is in lines shared with other programs).
     pub fn amount_lines(&self, lang: crate::draw::Lang) -> Vec<String> {
         self.amounts
             .iter()
             .map(|a| {
                 let mark = if a.certain { "" } else { "?" };
+                let at_least = if a.partial { "≥" } else { "" };
                 match lang {
                     crate::draw::Lang::Ja => {
-                        format!("FY{} {}{}億円", a.year, a.oku.normalize(), mark)
+                        format!("FY{} {at_least}{}{}億円", a.year, a.oku.normalize(), mark)
                     }
                     crate::draw::Lang::En => {
                         let bn = (a.oku / Decimal::TEN).normalize();
-                        format!("FY{} ¥{}{} bn", a.year, bn, mark)
+                        format!("FY{} {at_least}¥{}{} bn", a.year, bn, mark)
                     }
                 }
             })
             .collect()
+    }
+
+    /// Some amount is uncertain or only a part.
+    pub fn open_amount(&self) -> bool {
+        self.amounts.iter().any(|a| !a.certain || a.partial)
+    }
+
+    /// The years that carry an amount.
+    pub fn amount_years(&self) -> impl Iterator<Item = u16> + '_ {
+        self.amounts.iter().map(|a| a.year)
     }
 
     /// A size for the formats that draw one (Gephi, Cytoscape): 10 without an amount, growing
@@ -101,6 +116,17 @@ pub struct Edge {
     pub weight: Option<f64>,
 }
 
+impl Edge {
+    /// The drawn width of the edge: 1.4, or growing with the square root of a positive weight
+    /// up to 8 (a negative, zero or non-finite weight draws as unweighted).
+    pub fn thickness(&self) -> f64 {
+        match self.weight {
+            Some(w) if w.is_finite() && w > 0.0 => (1.0 + w.sqrt()).min(8.0),
+            _ => 1.4,
+        }
+    }
+}
+
 /// A graph to draw or export.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Graph {
@@ -113,6 +139,12 @@ pub struct Graph {
 }
 
 impl Graph {
+    /// The fiscal years some node has an amount for, in order.
+    pub fn amount_years(&self) -> Vec<u16> {
+        let years: std::collections::BTreeSet<u16> = self.nodes.iter().flat_map(Node::amount_years).collect();
+        years.into_iter().collect()
+    }
+
     /// The node with `id`.
     pub fn node(&self, id: &str) -> Option<&Node> {
         self.nodes

@@ -22,9 +22,33 @@ pub fn write_svg(graph: &Graph, lang: Lang) -> Result<String> {
     let any_uncertain = graph
         .nodes
         .iter()
-        .any(|n| n.amounts.iter().any(|a| !a.certain));
-    let legend_h = 26.0 + 20.0 * (kinds.len() + usize::from(any_uncertain)) as f64;
-    let legend_w = 230.0;
+        .any(|n| n.open_amount());
+    // the legend: one row per kind shown, and the marks of open amounts when there are some
+    let mut entries: Vec<(&str, &str, &str)> = kinds
+        .iter()
+        .map(|k| (k.fill(), k.stroke(), k.label(lang)))
+        .collect();
+    if any_uncertain {
+        entries.push((
+            Hatch::FILL,
+            "#777",
+            lang.pick("? 推定・不確定の金額", "? inferred or ambiguous amount"),
+        ));
+        entries.push((
+            Hatch::FILL,
+            "#777",
+            lang.pick(
+                "≥ 一部のみ（複数事業をまとめた額の分は含まない）",
+                "≥ a part only (shares of amounts for several programs not included)",
+            ),
+        ));
+    }
+    let legend_h = 26.0 + 20.0 * entries.len() as f64;
+    let legend_w = entries
+        .iter()
+        .map(|e| text_width(e.2, 12.0))
+        .fold(text_width(lang.pick("凡例", "Legend"), 13.0), f64::max)
+        + 60.0;
     let width = (lay.width + legend_w).max(text_width(&graph.title, 18.0) + 40.0);
     let height = TITLE_H + lay.height.max(legend_h + 20.0);
     let desc = format!(
@@ -52,7 +76,7 @@ pub fn write_svg(graph: &Graph, lang: Lang) -> Result<String> {
         let Some(Some(curve)) = lay.curves.get(j) else {
             continue;
         };
-        let w = e.weight.map_or(1.4, |w| (1.0 + w.sqrt()).min(8.0));
+        let w = e.thickness();
         let w = num(w);
         svg.group(&[("class", "edge"), ("data-kind", &e.kind)])?;
         let tip = format!("{} → {}: {}", e.source, e.target, e.label);
@@ -123,8 +147,8 @@ pub fn write_svg(graph: &Graph, lang: Lang) -> Result<String> {
                 ("rx", "4"),
             ],
         )?;
-        if n.amounts.iter().any(|a| !a.certain) {
-            // an uncertain amount: a hatched strip along the box's right edge
+        if n.open_amount() {
+            // an uncertain or partial amount: a hatched strip along the box's right edge
             svg.rect(
                 b.x + b.w - 8.0,
                 b.y + 1.0,
@@ -167,31 +191,10 @@ pub fn write_svg(graph: &Graph, lang: Lang) -> Result<String> {
         &[("font-weight", "bold")],
     )?;
     let mut y = 42.0;
-    for k in &kinds {
-        svg.rect(
-            lx + 10.0,
-            y,
-            16.0,
-            12.0,
-            k.fill(),
-            &[("stroke", k.stroke())],
-        )?;
-        svg.text(lx + 32.0, y + 11.0, 12.0, "start", k.label(lang), &[])?;
+    for (fill, stroke, label) in &entries {
+        svg.rect(lx + 10.0, y, 16.0, 12.0, fill, &[("stroke", stroke)])?;
+        svg.text(lx + 32.0, y + 11.0, 12.0, "start", label, &[])?;
         y += 20.0;
-    }
-    if any_uncertain {
-        svg.rect(lx + 10.0, y, 16.0, 12.0, Hatch::FILL, &[("stroke", "#777")])?;
-        svg.text(
-            lx + 32.0,
-            y + 11.0,
-            12.0,
-            "start",
-            lang.pick(
-                "推定・不確定の金額（?）",
-                "inferred or ambiguous amount (?)",
-            ),
-            &[],
-        )?;
     }
     svg.end()?;
     svg.end()?;
