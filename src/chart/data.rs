@@ -17,6 +17,7 @@ const MINISTRIES: &str = include_str!("../../queries/charts/ministries.rq");
 const PROGRAM_LINES: &str = include_str!("../../queries/charts/program_lines.rq");
 const PROGRAM_MINISTRIES: &str = include_str!("../../queries/charts/program_ministries.rq");
 const SOURCES: &str = include_str!("../../queries/charts/sources.rq");
+const SHARED_LINES: &str = include_str!("../../queries/charts/shared_lines.rq");
 
 /// A name in Japanese and English, either possibly missing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
@@ -110,10 +111,40 @@ pub struct MinistryRow {
 pub struct ProgramLine {
     pub year: u16,
     pub program: String,
+    /// The program's name as that year's document prints it.
     pub name: Labels,
     pub project: u32,
     pub line: String,
     pub figure: Figure,
+}
+
+/// A budget line with one amount for several programs, or for a whole area or block
+/// (`group`, `area`, `block`), that names `program` in `year`: the document prints no share
+/// per program, so the program's own lines that year are only a lower bound of its amount.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SharedLine {
+    pub year: u16,
+    pub program: String,
+    pub line: String,
+    pub kind: String,
+    /// The line's label as printed (may be missing).
+    pub label: Option<String>,
+    pub project: Option<u32>,
+}
+
+impl SharedLine {
+    /// `がん・難病（PJ5）`, `group line (PJ1)` if the line has no label.
+    pub fn describe(&self, lang: Lang) -> String {
+        let label = self.label.clone().unwrap_or_else(|| match lang {
+            Lang::Ja => format!("{}項目", self.kind),
+            Lang::En => format!("{} line", self.kind),
+        });
+        match (self.project, lang) {
+            (Some(n), Lang::Ja) => format!("{label}（PJ{n}）"),
+            (Some(n), Lang::En) => format!("{label} (PJ{n})"),
+            (None, _) => label,
+        }
+    }
 }
 
 /// A ministry a program-year's ◆ entry names.
@@ -338,6 +369,46 @@ pub fn program_ministries(store: &Store) -> Result<Vec<ProgramMinistry>> {
                 name: r.labels(row, "ministryJa", "ministryEn")?,
             })
         })
+        .collect()
+}
+
+/// Every (year, program) named in a shared budget line, with those lines, in order.
+pub fn shared_lines(store: &Store) -> Result<Vec<SharedLine>> {
+    let r = Rows::run(store, "shared_lines.rq", SHARED_LINES)?;
+    let mut out = r
+        .rows
+        .iter()
+        .map(|row| {
+            Ok(SharedLine {
+                year: r.int(row, "fiscalYear")?,
+                program: r.str(row, "program")?,
+                line: r.str(row, "line")?,
+                kind: r.str(row, "lineKind")?,
+                label: r.opt_str(row, "lineLabel")?,
+                project: r
+                    .opt_str(row, "projectNumber")?
+                    .map(|s| {
+                        s.parse().map_err(|_| {
+                            shape(
+                                "shared_lines.rq",
+                                &format!("gave ?projectNumber = {s:?}, not an integer"),
+                            )
+                        })
+                    })
+                    .transpose()?,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// The shared lines of `program` in `year`.
+pub fn shared_of<'a>(shared: &'a [SharedLine], program: &str, year: u16) -> Vec<&'a SharedLine> {
+    shared
+        .iter()
+        .filter(|s| s.year == year && s.program == program)
         .collect()
 }
 

@@ -2,13 +2,17 @@
 //! Sankey-style: three columns of nodes, bands as wide as the amounts. A program-year's
 //! ministry is what its ◆ entry prints: several ministries make one joint node (never split
 //! by a guess), none an honest "not stated" node. Only single-program budget lines carry an
-//! amount per (program, project), so the flow covers those, and says so.
+//! amount per (program, project), so the flow covers those, and says so. A program also
+//! named in a line shared with other programs (group, area or block) gets an unprinted share
+//! of it that the flow leaves out: its amount is marked as a lower bound (`≥`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use rust_decimal::Decimal;
 
-use super::data::{Labels, ProgramLine, ProgramMinistry, ProjectRow, Source, Sum};
+use super::data::{
+    shared_of, Labels, ProgramLine, ProgramMinistry, ProjectRow, SharedLine, Source, Sum,
+};
 use super::frame::{self, f, leading, Key, FONT, HEADING, INK, MARGIN, MUTED, PALETTE, SMALL};
 use crate::draw::{num, wrap, Hatch, Lang, Svg};
 use crate::error::Result;
@@ -160,6 +164,7 @@ fn sum_text(s: &Sum, lang: Lang) -> String {
 #[allow(clippy::too_many_arguments)]
 pub fn draw(
     lines: &[ProgramLine],
+    shared: &[SharedLine],
     ministries: &[ProgramMinistry],
     projects: &[ProjectRow],
     sources: &[Source],
@@ -291,6 +296,7 @@ pub fn draw(
         });
     }
     let mut prog_nodes: Vec<Node> = Vec::new();
+    let mut any_partial = false;
     for p in &prog_keys {
         let Some((sum, name, _, alts)) = prog_sums.get(p) else {
             continue;
@@ -298,15 +304,36 @@ pub fn draw(
         let mut alts = alts.clone();
         alts.sort();
         alts.dedup();
+        let shared_lines = shared_of(shared, p, year);
+        any_partial |= !shared_lines.is_empty();
         let text = format!(
             "{}　{}{}",
             name.get(lang, p),
-            frame::marked(sum.amount, sum.certain, &alts, lang),
+            frame::bounded(
+                sum.amount,
+                sum.certain,
+                &alts,
+                !shared_lines.is_empty(),
+                lang
+            ),
             frame::suffix(lang)
         );
+        let tooltip = if shared_lines.is_empty() {
+            text.clone()
+        } else {
+            let names: Vec<String> = shared_lines.iter().map(|l| l.describe(lang)).collect();
+            format!(
+                "{text}\n{}{}",
+                lang.pick(
+                    "他の事業と共通の予算項目にも含まれる（この図に含まれない）：",
+                    "also named in budget lines shared with other programs (left out of this flow): "
+                ),
+                names.join(lang.pick("、", "; "))
+            )
+        };
         prog_nodes.push(Node {
             lines: wrap(&text, WIDTH - MARGIN - PROG_LABEL_X, FONT),
-            tooltip: text,
+            tooltip,
             sum: sum.clone(),
             top: 0.0,
             height: 0.0,
@@ -355,13 +382,16 @@ pub fn draw(
         Lang::Ja => format!("帯の太さは額に比例（1億円＝{}px）。単位：億円。事業ごとの額が示された単独事業の予算項目のみ（計 {}億円；統合プロジェクトの合計 {}億円のうち、複数事業をまとめた項目・再掲・事業別でない額は含まない）", num(K), frame::amount(total), frame::amount(stated_total)),
         Lang::En => format!("Band widths are proportional to the amounts (1 × 100 million yen = {} px); unit: 100 million yen (億円). Only single-program budget lines, which give an amount per program, are shown: {} of the projects' stated {} (lines shared by several programs, re-listings and amounts not broken down by program are left out)", num(K), frame::amount(total), frame::amount(stated_total)),
     }];
-    let keys = vec![
+    let mut keys = vec![
         Key::Swatch("#999999", lang.pick("省庁の記載なし：事業の◆項目に府省庁の記載がない", "ministry not stated: the program's ◆ entry names no ministry").to_owned()),
         Key::Uncertain(lang.pick(
             "斜線・「?」：推定・曖昧な額（資料の文字化けで対応が確定しない）。括弧内は別解",
             "hatched, \"?\": inferred or ambiguous amount (the scrambled text leaves its assignment open); alternatives in brackets",
         ).to_owned()),
     ];
+    if any_partial {
+        keys.push(frame::at_least_key(lang));
+    }
     let mut footer = vec![lang
         .pick(
             "府省庁は各事業のポイントページの◆項目の記載による（「文・厚・経（共管）」などは複数府省庁の共管事業で、按分しない）。内：内閣府、こ：こども家庭庁、総：総務省、文：文部科学省、厚：厚生労働省、経：経済産業省、健：健康・医療戦略推進事務局。",

@@ -224,6 +224,40 @@ pub enum Key {
     Swatch(&'static str, String),
     /// The hatching of uncertain figures with its explanation.
     Uncertain(String),
+    /// A sign printed in the chart (such as `≥`), in an outlined box, with its explanation.
+    Mark(&'static str, String),
+}
+
+/// The sign of a lower bound: the amount of a program that is also named in a budget line
+/// shared with other programs, whose share of it the document does not print.
+pub const AT_LEAST: &str = "≥";
+
+/// `≥97?` if `partial`, else the amount as [`marked`] prints it.
+pub fn bounded(
+    d: Decimal,
+    certain: bool,
+    alternatives: &[Decimal],
+    partial: bool,
+    lang: Lang,
+) -> String {
+    let s = marked(d, certain, alternatives, lang);
+    if partial {
+        format!("{AT_LEAST}{s}")
+    } else {
+        s
+    }
+}
+
+/// The legend entry of [`AT_LEAST`].
+pub fn at_least_key(lang: Lang) -> Key {
+    Key::Mark(
+        AT_LEAST,
+        lang.pick(
+            "「≥」：下限。その年度、事業は他の事業とまとめて一つの額を示す予算項目（複数事業・領域・ブロック）にも含まれ、その中の取り分は資料に記載がない（推測しない）ため、額は単独事業の予算項目の和にすぎない",
+            "\"≥\": a lower bound. That year the program is also named in a budget line with one amount for several programs, an area or a block, whose share for it the document does not print (and the chart does not guess): the amount is only the sum of its single-program lines",
+        )
+        .to_owned(),
+    )
 }
 
 /// The explanation of the hatching and the `?`.
@@ -276,9 +310,10 @@ pub fn header(
     svg.group(&[("class", "legend")])?;
     let (mut x, mut row_y) = (MARGIN, y);
     for k in keys {
-        let (label, fill, stroke) = match k {
-            Key::Swatch(c, l) => (l.as_str(), *c, *c),
-            Key::Uncertain(l) => (l.as_str(), Hatch::FILL, "#777777"),
+        let (label, fill, stroke, sign) = match k {
+            Key::Swatch(c, l) => (l.as_str(), *c, *c, None),
+            Key::Uncertain(l) => (l.as_str(), Hatch::FILL, "#777777", None),
+            Key::Mark(m, l) => (l.as_str(), "#ffffff", "#777777", Some(*m)),
         };
         let w = 14.0 + 6.0 + text_width(label, FONT).min(max - 20.0);
         if x > MARGIN && x + w > MARGIN + max {
@@ -287,6 +322,9 @@ pub fn header(
         }
         let lines = wrap(label, max - 20.0, FONT);
         svg.rect(x, row_y, 14.0, 14.0, fill, &[("stroke", stroke)])?;
+        if let Some(m) = sign {
+            svg.text(x + 7.0, row_y + 11.5, FONT, "middle", m, &[("fill", INK)])?;
+        }
         svg.lines(
             x + 20.0,
             row_y + 11.5,
@@ -359,6 +397,8 @@ mod tests {
         );
         assert_eq!(marked(d("39"), false, &[d("42")], Lang::En), "39? (or 42)");
         assert_eq!(marked(d("402"), true, &[], Lang::En), "402");
+        assert_eq!(bounded(d("97"), false, &[], true, Lang::Ja), "≥97?");
+        assert_eq!(bounded(d("29"), true, &[], false, Lang::En), "29");
     }
 
     #[test]

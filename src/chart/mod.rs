@@ -143,11 +143,17 @@ pub fn chart(store: &Store, kind: ChartKind, opts: &ChartOptions) -> Result<Stri
         ChartKind::Ministries => {
             ministries::draw(&data::ministries(store)?, &sources, &shown, lang)
         }
-        ChartKind::Change => {
-            change::draw(&data::program_lines(store)?, &sources, first, last, lang)
-        }
+        ChartKind::Change => change::draw(
+            &data::program_lines(store)?,
+            &data::shared_lines(store)?,
+            &sources,
+            first,
+            last,
+            lang,
+        ),
         ChartKind::Flow => flow::draw(
             &data::program_lines(store)?,
+            &data::shared_lines(store)?,
             &data::program_ministries(store)?,
             &data::projects(store)?,
             &sources,

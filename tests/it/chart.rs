@@ -391,21 +391,43 @@ fn the_flow_keeps_joint_and_unstated_ministries_apart() {
     assert!(ja24.contains("6. シーズ開発・研究基盤プロジェクト 269億円"));
 }
 
-#[test]
-fn the_change_chart_sorts_by_change() {
-    let svg = parse(&chart(&["--kind", "change", "--lang", "en"]));
-    let changes: Vec<f64> = svg
-        .all()
+/// The tooltip (`<title>`) of a group.
+fn tooltip(g: &El) -> String {
+    g.children
+        .iter()
+        .find(|c| c.name == "title")
+        .map(|c| c.text.clone())
+        .unwrap_or_default()
+}
+
+/// The groups of `class` whose tooltip's first line is `name`, or `name` and then the
+/// amount (the flow's `name　amount`): not the groups of longer names containing it.
+fn named<'a>(root: &'a El, class: &str, name: &str) -> Vec<&'a El> {
+    of_class(root, class)
         .into_iter()
-        .filter(|e| e.name == "g" && e.attr("class") == Some("bar"))
+        .filter(|g| {
+            let t = tooltip(g);
+            let first = t.lines().next().unwrap_or_default();
+            first == name || first.starts_with(&format!("{name}　"))
+        })
+        .collect()
+}
+
+/// The groups of `class`, in document order.
+fn of_class<'a>(root: &'a El, class: &str) -> Vec<&'a El> {
+    root.all()
+        .into_iter()
+        .filter(|e| e.name == "g" && e.attr("class") == Some(class))
+        .collect()
+}
+
+#[test]
+fn the_change_chart_sorts_by_change_and_lists_partial_programs_apart() {
+    let svg = parse(&chart(&["--kind", "change", "--lang", "en"]));
+    let changes: Vec<f64> = of_class(&svg, "bar")
+        .into_iter()
         .map(|g| {
-            let t = g
-                .children
-                .iter()
-                .find(|c| c.name == "title")
-                .unwrap()
-                .text
-                .clone();
+            let t = tooltip(g);
             let v = t.lines().nth(1).unwrap().split_whitespace().next().unwrap();
             let v = v.trim_end_matches('?').replace(['±', ','], "");
             v.parse::<f64>().unwrap()
@@ -413,6 +435,171 @@ fn the_change_chart_sorts_by_change() {
         .collect();
     assert!(changes.len() > 10, "{changes:?}");
     assert!(changes.windows(2).all(|w| w[0] >= w[1]), "{changes:?}");
+    // the partial programs come after every bar, without a change of their own
+    let partial = of_class(&svg, "partial");
+    assert!(!partial.is_empty());
+    let text = svg.all_text();
+    let last_bar = text
+        .rfind("Medical Device Development Promotion Program")
+        .unwrap();
+    let first_partial = text.find("change not known").unwrap();
+    assert!(last_bar < first_partial, "partial rows below the bars");
+    for g in &partial {
+        let t = tooltip(g);
+        assert!(t.contains("change not known") && t.contains('≥'), "{t}");
+        assert!(!g.hatched(), "no bar for an unknown change: {t}");
+    }
+    assert!(text.contains("lower bound"), "the legend explains ≥");
+}
+
+#[test]
+fn the_change_chart_prints_the_changes_of_the_documents() {
+    let ja = parse(&chart(&["--kind", "change"]));
+    // 創薬基盤推進研究事業: FY2024 (002_…txt) 「概算要求額 29億円」, FY2026 (000_…txt) 「概算要求額
+    // 35億円」, each a line of its own, printed next to the name: certain, +6
+    let g = named(&ja, "bar", "創薬基盤推進研究事業");
+    assert_eq!(g.len(), 1);
+    assert!(
+        tooltip(g[0]).ends_with("\n+6（29→35）"),
+        "{}",
+        tooltip(g[0])
+    );
+    assert_eq!(
+        g[0].all_text().matches("+6（29→35）").count(),
+        2,
+        "in the tooltip and beside the bar"
+    );
+    assert!(!g[0].hatched(), "both figures certain");
+    // 次世代治療・診断実現のための創薬基盤技術開発事業: 57 (FY2024) → 61 (FY2026), +4
+    let g = named(
+        &ja,
+        "bar",
+        "次世代治療・診断実現のための創薬基盤技術開発事業",
+    );
+    assert_eq!(g.len(), 1);
+    assert!(tooltip(g[0]).ends_with("+4（57→61）"), "{}", tooltip(g[0]));
+    // renamed: FY2024 prints 「医療機器等における先進的研究開発・開発体制強靱化事業 … 概算要求額 42億円」,
+    // FY2026 「次世代型医療機器開発等促進事業 … 概算要求額 27億円」: both names, −15
+    let g = named(
+        &ja,
+        "bar",
+        "医療機器等における先進的研究開発・開発体制強靱化事業 → 次世代型医療機器開発等促進事業",
+    );
+    assert_eq!(g.len(), 1, "the old name is shown with the new one");
+    assert!(tooltip(g[0]).ends_with("-15（42→27）"), "{}", tooltip(g[0]));
+    // FY2024 医工連携イノベーション推進事業 → FY2026 医工連携グローバル展開事業 (16億円)
+    let g = named(
+        &ja,
+        "bar",
+        "医工連携イノベーション推進事業 → 医工連携グローバル展開事業",
+    );
+    assert_eq!(g.len(), 1);
+    assert!(tooltip(g[0]).contains("→16）"), "{}", tooltip(g[0]));
+    assert!(
+        ja.all_text().contains("旧名 → 新名"),
+        "the footnote explains the arrow"
+    );
+    let en = parse(&chart(&["--kind", "change", "--lang", "en"]));
+    let g = named(&en, "bar", "Research on Development of New Drugs");
+    assert_eq!(g.len(), 1);
+    assert!(tooltip(g[0]).ends_with("+6 (29 → 35)"), "{}", tooltip(g[0]));
+}
+
+#[test]
+fn a_program_also_in_a_shared_line_is_marked_partial() {
+    // FY2024 (002_…txt): 難治性疾患実用化研究事業 has lines of its own and is also one of the
+    // programs of the PJ5 area 「がん・難病（18.6億円）」, which prints no share per program;
+    // in FY2026 no shared line names it.
+    let ja = parse(&chart(&["--kind", "change"]));
+    assert!(
+        ja.groups("bar", "難治性疾患実用化研究事業").is_empty(),
+        "no change bar"
+    );
+    let g = named(&ja, "partial", "難治性疾患実用化研究事業");
+    assert_eq!(g.len(), 1);
+    let t = tooltip(g[0]);
+    let amounts = t.lines().nth(1).unwrap_or_default();
+    assert!(
+        amounts.starts_with("増減不明（≥"),
+        "FY2024 side a lower bound: {t}"
+    );
+    let (_, after) = amounts.split_once('→').unwrap_or_default();
+    assert!(!after.contains('≥'), "FY2026 side complete: {t}");
+    assert!(!amounts.contains('+'), "no change as a plain number: {t}");
+    assert!(
+        t.contains("がん・難病（PJ5）"),
+        "the shared line is named: {t}"
+    );
+    // 革新的がん医療実用化研究事業 shares the same area
+    let g = named(&ja, "partial", "革新的がん医療実用化研究事業");
+    assert_eq!(g.len(), 1);
+    // 臨床研究・治験推進研究事業 is in a block line in both years: both sides bounded
+    let g = named(&ja, "partial", "臨床研究・治験推進研究事業");
+    assert_eq!(g.len(), 1);
+    assert_eq!(
+        tooltip(g[0])
+            .lines()
+            .nth(1)
+            .unwrap_or_default()
+            .matches('≥')
+            .count(),
+        2
+    );
+    // in the FY2024 flow: 認知症研究開発事業 「概算要求額 10億円」 in PJ4, and one of the five
+    // programs of PJ1's 「… ／ 認知症研究開発事業 ／ 概算要求額 13億円」: at least 10
+    let flow = parse(&chart(&["--kind", "flow", "--year", "2024"]));
+    let g = named(&flow, "program", "認知症研究開発事業");
+    assert_eq!(g.len(), 1);
+    assert!(g[0].all_text().contains("≥10億円"), "{}", g[0].all_text());
+    assert!(
+        tooltip(g[0]).contains("共通の予算項目"),
+        "{}",
+        tooltip(g[0])
+    );
+    let g = named(&flow, "program", "難治性疾患実用化研究事業");
+    assert_eq!(g.len(), 1);
+    assert!(g[0].all_text().contains('≥'), "{}", g[0].all_text());
+    // 創薬基盤推進研究事業 (29, a line of its own only) is not bounded
+    let g = named(&flow, "program", "創薬基盤推進研究事業");
+    assert_eq!(g.len(), 1);
+    assert!(!g[0].all_text().contains('≥'), "{}", g[0].all_text());
+    assert!(flow.all_text().contains("下限"), "the legend explains ≥");
+}
+
+#[test]
+fn the_fy2024_flow_prints_the_fy2024_names() {
+    // FY2024 (002_…txt) prints 「● 医工連携イノベーション推進事業：…」 and 「● 医療機器等における
+    // 先進的研究開発・開発体制強靱化事業： … 概算要求額 42億円」; the FY2026 names 医工連携グローバル
+    // 展開事業 and 次世代型医療機器開発等促進事業 are not in that document
+    let ja = parse(&chart(&["--kind", "flow", "--year", "2024"]));
+    let text = ja.all_text();
+    assert_eq!(
+        named(&ja, "program", "医工連携イノベーション推進事業").len(),
+        1
+    );
+    assert!(
+        !text.contains("医工連携グローバル展開事業"),
+        "a FY2026 name in FY2024"
+    );
+    let g = named(
+        &ja,
+        "program",
+        "医療機器等における先進的研究開発・開発体制強靱化事業",
+    );
+    assert_eq!(g.len(), 1);
+    assert!(g[0].all_text().contains("42億円"));
+    assert!(!text.contains("次世代型医療機器開発等促進事業"));
+    // and FY2026 the new names
+    let ja26 = parse(&chart(&["--kind", "flow", "--year", "2026"])).all_text();
+    assert!(ja26.contains("医工連携グローバル展開事業"));
+    assert!(!ja26.contains("医工連携イノベーション推進事業"));
+    // English: the FY2024 name of the year, not the Program's latest one
+    let en = parse(&chart(&[
+        "--kind", "flow", "--year", "2024", "--lang", "en",
+    ]))
+    .all_text();
+    assert!(en.contains("Medical-Engineering Collaboration Innovation Promotion Program"));
+    assert!(!en.contains("Medical-Engineering Collaboration Global Expansion Program"));
 }
 
 #[test]
