@@ -180,7 +180,9 @@ pub enum Error {
     },
 
     /// A store without the ontology graph (not built by `medrd-kg build`).
-    #[error("the store holds no ontology (no <{iri}> a owl:Ontology): build it with `medrd-kg build`")]
+    #[error(
+        "the store holds no ontology (no <{iri}> a owl:Ontology): build it with `medrd-kg build`"
+    )]
     NoOntology { iri: String },
 
     /// A query's answer is longer than the configured limit.

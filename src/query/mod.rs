@@ -46,7 +46,12 @@ pub struct Limits {
 }
 
 /// [`run`] within `limits`.
-pub fn run_with(store: &Store, query: &str, file: Option<&Path>, limits: &Limits) -> Result<Answer> {
+pub fn run_with(
+    store: &Store,
+    query: &str,
+    file: Option<&Path>,
+    limits: &Limits,
+) -> Result<Answer> {
     let mut evaluator = SparqlEvaluator::new();
     if let Some(token) = &limits.cancel {
         evaluator = evaluator.with_cancellation_token(token.clone());
@@ -65,9 +70,23 @@ pub fn run_with(store: &Store, query: &str, file: Option<&Path>, limits: &Limits
         })?;
     if !limits.default_graphs.is_empty() || !limits.named_graphs.is_empty() {
         let d = prepared.dataset_mut();
-        d.set_default_graph(limits.default_graphs.iter().cloned().map(Into::into).collect());
+        d.set_default_graph(
+            limits
+                .default_graphs
+                .iter()
+                .cloned()
+                .map(Into::into)
+                .collect(),
+        );
         if !limits.named_graphs.is_empty() {
-            d.set_available_named_graphs(limits.named_graphs.iter().cloned().map(Into::into).collect());
+            d.set_available_named_graphs(
+                limits
+                    .named_graphs
+                    .iter()
+                    .cloned()
+                    .map(Into::into)
+                    .collect(),
+            );
         }
     } else if prepared.dataset().is_default_dataset() {
         prepared.dataset_mut().set_default_graph_as_union();
@@ -76,7 +95,9 @@ pub fn run_with(store: &Store, query: &str, file: Option<&Path>, limits: &Limits
         prepared = prepared.substitute_variable(v.clone(), t.clone());
     }
     let over = |n: usize| limits.max_rows.is_some_and(|m| n > m);
-    let limit_err = || Error::RowLimit { limit: limits.max_rows.unwrap_or(0) };
+    let limit_err = || Error::RowLimit {
+        limit: limits.max_rows.unwrap_or(0),
+    };
     let results = prepared
         .on_store(store)
         .execute()

@@ -198,10 +198,18 @@ fn canonical_blanks(edges: Edges) -> Edges {
     for e in edges.edges.keys() {
         let p = e.predicate.clone().unwrap_or_default();
         if let NodeId::Blank(b) = &e.source {
-            signature.entry(b.clone()).or_default().push(format!("out {p} {} {}", e.kind, name(&e.target)));
+            signature.entry(b.clone()).or_default().push(format!(
+                "out {p} {} {}",
+                e.kind,
+                name(&e.target)
+            ));
         }
         if let NodeId::Blank(b) = &e.target {
-            signature.entry(b.clone()).or_default().push(format!("in {p} {} {}", e.kind, name(&e.source)));
+            signature.entry(b.clone()).or_default().push(format!(
+                "in {p} {} {}",
+                e.kind,
+                name(&e.source)
+            ));
         }
     }
     if signature.is_empty() {
@@ -313,9 +321,9 @@ fn describe(store: &Store, iri: &str) -> Result<(NodeKind, Option<String>, BTree
     };
     // a ministry or agency of the summary tables: it has a column code (文, 厚, こ, 健 …)
     let ministry = !objects(store, node, skos::NOTATION)?.is_empty()
-        && objects(store, node, org::CLASSIFICATION)?
-            .iter()
-            .any(|t| matches!(t, Term::Literal(l) if l.value() == "ministry" || l.value() == "agency"));
+        && objects(store, node, org::CLASSIFICATION)?.iter().any(
+            |t| matches!(t, Term::Literal(l) if l.value() == "ministry" || l.value() == "agency"),
+        );
     let table: [(NamedNodeRef<'_>, NodeKind); 10] = [
         (mrd::HEALTHCARE_POLICY, NodeKind::Strategy),
         (mrd::FISCAL_YEAR, NodeKind::FiscalYear),
@@ -437,7 +445,12 @@ pub fn extract(
         bindings: scope
             .resource
             .iter()
-            .map(|r| (Variable::new_unchecked("resource"), Term::NamedNode(r.clone())))
+            .map(|r| {
+                (
+                    Variable::new_unchecked("resource"),
+                    Term::NamedNode(r.clone()),
+                )
+            })
             .collect(),
         ..Default::default()
     };
@@ -497,7 +510,11 @@ pub fn extract(
                     if years.is_empty() {
                         "none (the graph has no fiscal years; leave out --year)".to_owned()
                     } else {
-                        years.iter().map(u16::to_string).collect::<Vec<_>>().join(", ")
+                        years
+                            .iter()
+                            .map(u16::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     }
                 ),
             });

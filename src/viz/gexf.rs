@@ -246,10 +246,7 @@ pub fn write_gexf(graph: &Graph, layout: Option<&Layout>) -> Result<String> {
         )?;
         x.close()?;
         colour(&mut x, super::style::edge_colour(&e.kind))?;
-        x.empty(
-            "viz:thickness",
-            &[("value", &num(e.thickness()))],
-        )?;
+        x.empty("viz:thickness", &[("value", &num(e.thickness()))])?;
         x.close()?;
     }
     x.close()?;

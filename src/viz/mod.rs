@@ -67,8 +67,12 @@ impl View {
     /// What the view shows, for `--help`.
     pub fn about(self) -> &'static str {
         match self {
-            View::Structure => "Healthcare Policy → fiscal years → projects → programs → ministries",
-            View::CrossProject => "programs shared between projects, and the stated relations (連携, 導出, 支援 …)",
+            View::Structure => {
+                "Healthcare Policy → fiscal years → projects → programs → ministries"
+            }
+            View::CrossProject => {
+                "programs shared between projects, and the stated relations (連携, 導出, 支援 …)"
+            }
             View::Lineage => "FY2024 projects → FY2026 projects, program continuity and renames",
             View::Ministry => "ministries and agencies → their programs, sized by amount",
             View::Ontology => "the ontology's classes and properties",
@@ -152,8 +156,12 @@ impl VizFormat {
     /// What the format is for, for `--help`.
     pub fn about(self) -> &'static str {
         match self {
-            VizFormat::GraphMl => "GraphML with typed keys and yEd graphics (networkx, igraph, Gephi, yEd)",
-            VizFormat::Gexf => "GEXF 1.3 with viz colours, sizes, positions and fiscal-year spells (Gephi)",
+            VizFormat::GraphMl => {
+                "GraphML with typed keys and yEd graphics (networkx, igraph, Gephi, yEd)"
+            }
+            VizFormat::Gexf => {
+                "GEXF 1.3 with viz colours, sizes, positions and fiscal-year spells (Gephi)"
+            }
             VizFormat::Cytoscape => "Cytoscape.js elements JSON",
             VizFormat::Cyjs => "Cytoscape Desktop's .cyjs",
             VizFormat::Dot => "Graphviz DOT",
@@ -239,14 +247,12 @@ fn query_text(request: &Request) -> Result<(String, Option<PathBuf>, String, Opt
         (Some(r), _) => Some(NamedNode::new(r.as_str()).map_err(|e| Error::Viz {
             message: format!("--resource {r:?} is not an IRI: {e}"),
         })?),
-        (None, Source::View(View::Neighbourhood)) => {
-            return Err(Error::Viz {
-                message: format!(
-                    "the neighbourhood view needs --resource IRI (e.g. --resource {}project/2026/1)",
-                    crate::rdf::DEFAULT_BASE
-                ),
-            })
-        }
+        (None, Source::View(View::Neighbourhood)) => return Err(Error::Viz {
+            message: format!(
+                "the neighbourhood view needs --resource IRI (e.g. --resource {}project/2026/1)",
+                crate::rdf::DEFAULT_BASE
+            ),
+        }),
         _ => None,
     };
     if let Some(y) = request.year {

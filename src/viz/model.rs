@@ -141,7 +141,8 @@ pub struct Graph {
 impl Graph {
     /// The fiscal years some node has an amount for, in order.
     pub fn amount_years(&self) -> Vec<u16> {
-        let years: std::collections::BTreeSet<u16> = self.nodes.iter().flat_map(Node::amount_years).collect();
+        let years: std::collections::BTreeSet<u16> =
+            self.nodes.iter().flat_map(Node::amount_years).collect();
         years.into_iter().collect()
     }
 

@@ -19,10 +19,7 @@ const MAX_LABELLED_EDGES: usize = 80;
 pub fn write_svg(graph: &Graph, lang: Lang) -> Result<String> {
     let lay = layout(graph, lang)?;
     let kinds: BTreeSet<NodeKind> = graph.nodes.iter().map(|n| n.kind).collect();
-    let any_uncertain = graph
-        .nodes
-        .iter()
-        .any(|n| n.open_amount());
+    let any_uncertain = graph.nodes.iter().any(|n| n.open_amount());
     // the legend: one row per kind shown, and the marks of open amounts when there are some
     let mut entries: Vec<(&str, &str, &str)> = kinds
         .iter()
