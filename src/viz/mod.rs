@@ -247,12 +247,14 @@ fn query_text(request: &Request) -> Result<(String, Option<PathBuf>, String, Opt
         (Some(r), _) => Some(NamedNode::new(r.as_str()).map_err(|e| Error::Viz {
             message: format!("--resource {r:?} is not an IRI: {e}"),
         })?),
-        (None, Source::View(View::Neighbourhood)) => return Err(Error::Viz {
-            message: format!(
+        (None, Source::View(View::Neighbourhood)) => {
+            return Err(Error::Viz {
+                message: format!(
                 "the neighbourhood view needs --resource IRI (e.g. --resource {}project/2026/1)",
                 crate::rdf::DEFAULT_BASE
             ),
-        }),
+            })
+        }
         _ => None,
     };
     if let Some(y) = request.year {

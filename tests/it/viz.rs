@@ -373,8 +373,10 @@ fn node_boxes(svg: &str) -> Vec<(f64, f64, f64, f64)> {
 fn node_marks(svg: &str) -> Vec<(bool, String)> {
     use quick_xml::events::Event;
     let mut r = quick_xml::Reader::from_str(svg);
-    let (mut out, mut depth, mut cur): (Vec<(bool, String)>, usize, Option<(bool, String)>) =
-        (Vec::new(), 0, None);
+    // (hatched, text) of each node; the one being read; how deep inside it we are
+    let mut out: Vec<(bool, String)> = Vec::new();
+    let mut cur: Option<(bool, String)> = None;
+    let mut depth = 0usize;
     let (mut in_title, mut in_text) = (false, false);
     loop {
         match r.read_event().expect("well-formed") {
