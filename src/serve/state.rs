@@ -1,0 +1,121 @@
+//! What the server reads once at start: the store (read-only), the data base, the build time
+//! (Last-Modified, and the ETag's seed), the search index and the reconciliation report.
+
+use std::hash::{Hash, Hasher};
+use std::time::SystemTime;
+
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use oxigraph::model::{Term, TermRef};
+use oxigraph::store::Store;
+
+use super::search::SearchIndex;
+use super::{ServeOptions, St};
+use crate::error::{Error, Result};
+use crate::rdf::vocab::{rdf, void};
+
+pub struct AppState {
+    pub opts: ServeOptions,
+    pub store: Store,
+    /// The base the data's IRIs are minted under, ending with `/` or `#`.
+    pub base: String,
+    pub last_modified: SystemTime,
+    /// A tag of this build of the store, the seed of every ETag.
+    pub build_tag: u64,
+    pub triples: usize,
+    pub search: SearchIndex,
+    /// What `medrd-kg validate` prints, when the data folder is there.
+    pub report: Option<String>,
+}
+
+/// The base of the data: `void:uriSpace` of the dataset that has one.
+fn store_base(store: &Store) -> Result<Option<String>> {
+    for q in store.quads_for_pattern(None, Some(void::URI_SPACE), None, None) {
+        let q = q.map_err(Error::StoreRead)?;
+        let typed = store
+            .contains(
+                oxigraph::model::QuadRef::new(
+                    q.subject.as_ref(),
+                    rdf::TYPE,
+                    TermRef::NamedNode(void::DATASET),
+                    q.graph_name.as_ref(),
+                ),
+            )
+            .map_err(Error::StoreRead)?;
+        if let (true, Term::Literal(l)) = (typed, &q.object) {
+            return Ok(Some(l.value().to_owned()));
+        }
+    }
+    Ok(None)
+}
+
+impl AppState {
+    pub fn load(opts: ServeOptions) -> Result<AppState> {
+        let store = crate::store::open_read_only(&opts.store)?;
+        let base = match &opts.base {
+            Some(b) => crate::rdf::Base::new(b)?.as_str().to_owned(),
+            None => store_base(&store)?.unwrap_or_else(|| crate::rdf::DEFAULT_BASE.to_owned()),
+        };
+        let last_modified = std::fs::metadata(&opts.store)
+            .and_then(|m| m.modified())
+            .map_err(|e| Error::read(&opts.store, e))?;
+        let mut triples = 0usize;
+        for q in store.iter() {
+            q.map_err(Error::StoreRead)?;
+            triples += 1;
+        }
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        last_modified.hash(&mut h);
+        triples.hash(&mut h);
+        let build_tag = h.finish();
+        let search = SearchIndex::build(&store)?;
+        let report = if opts.data.is_dir() {
+            let v = crate::pipeline::validate(&crate::pipeline::ValidateOptions {
+                data: opts.data.clone(),
+                ontology: opts.ontology.clone(),
+                store: Some(opts.store.clone()),
+                base: crate::rdf::Base::new(&base)?,
+            })?;
+            let mut out = Vec::new();
+            v.write_text(&mut out, true)?;
+            Some(String::from_utf8_lossy(&out).into_owned())
+        } else {
+            None
+        };
+        Ok(AppState {
+            opts,
+            store,
+            base,
+            last_modified,
+            build_tag,
+            triples,
+            search,
+            report,
+        })
+    }
+
+    /// An ETag for `what` (a path) in `format`: strong, different per format.
+    pub fn etag(&self, what: &str, format: &str) -> String {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.build_tag.hash(&mut h);
+        what.hash(&mut h);
+        format.hash(&mut h);
+        format!("\"{:016x}-{format}\"", h.finish())
+    }
+
+    /// `Last-Modified`, as HTTP writes it.
+    pub fn last_modified_http(&self) -> String {
+        httpdate::fmt_http_date(self.last_modified)
+    }
+}
+
+/// `/health`: the store answers, and how many triples it has.
+pub async fn health(s: St) -> Response {
+    Json(serde_json::json!({
+        "status": "ok",
+        "triples": s.0.triples,
+        "base": s.0.base,
+        "last_modified": s.0.last_modified_http(),
+    }))
+    .into_response()
+}
