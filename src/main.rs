@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Command::Validate(a) => cli::validate::run(a),
         Command::Viz(a) => cli::viz::run(a),
         Command::Ontology(a) => cli::ontology::run(a),
+        Command::Serve(a) => cli::serve::run(a),
         Command::Chart(a) => cli::chart::run(a),
         Command::Completions(a) => cli::completions::run(a),
     };

@@ -27,6 +27,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Export a view of the graph for Gephi, Cytoscape, yEd, Graphviz, or draw it as SVG
     Viz(VizArgs),
+    /// Serve the graph as linked data: SPARQL endpoint, resource pages, search, query page
+    Serve(ServeArgs),
     /// Write the ontology as OWL for Protégé and WebVOWL (Turtle or RDF/XML)
     Ontology(OntologyArgs),
     /// Draw an SVG chart of the budget figures (projects, ministries, change, flow)
@@ -243,6 +245,35 @@ pub struct VizArgs {
     pub resource: Option<String>,
     #[command(flatten)]
     pub store: StoreArg,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub store: StoreArg,
+    /// Address and port to listen on (loopback by default; 0 as port picks a free one)
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7878")]
+    pub bind: std::net::SocketAddr,
+    /// Base IRI of the data, mapped onto this server's paths [default: the store's void:uriSpace]
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
+    /// Time limit of a query, in seconds
+    #[arg(long, value_name = "SECONDS", default_value = "10")]
+    pub timeout: f64,
+    /// Most results (rows or triples) a query may return
+    #[arg(long, value_name = "N", default_value = "100000")]
+    pub max_rows: usize,
+    /// Largest request body, in bytes
+    #[arg(long, value_name = "BYTES", default_value = "1048576")]
+    pub max_body: usize,
+    /// Send Access-Control-Allow-Origin for this origin (or *)
+    #[arg(long, value_name = "ORIGIN")]
+    pub cors: Option<String>,
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Folder of the ontology and SHACL shapes (for the reconciliation report)
+    #[arg(long, value_name = "DIR", default_value = "ontology")]
+    pub ontology: PathBuf,
 }
 
 #[derive(Debug, Args)]

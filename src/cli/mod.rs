@@ -8,6 +8,7 @@ pub mod completions;
 pub mod dump;
 pub mod ontology;
 pub mod query;
+pub mod serve;
 pub mod validate;
 pub mod viz;
 

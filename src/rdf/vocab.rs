@@ -98,11 +98,13 @@ vocabulary!(dcterms, "dcterms", "http://purl.org/dc/terms/";
     IDENTIFIER = "identifier", CREATOR = "creator", BIBLIOGRAPHIC_CITATION = "bibliographicCitation",
     CONFORMS_TO = "conformsTo", TEMPORAL = "temporal");
 
-vocabulary!(dcat, "dcat", "http://www.w3.org/ns/dcat#"; DATASET = "Dataset");
+vocabulary!(dcat, "dcat", "http://www.w3.org/ns/dcat#";
+    DATASET = "Dataset", DISTRIBUTION = "distribution", DISTRIBUTION_CLASS = "Distribution",
+    DOWNLOAD_URL = "downloadURL", MEDIA_TYPE = "mediaType");
 
 vocabulary!(void, "void", "http://rdfs.org/ns/void#";
     DATASET = "Dataset", SUBSET = "subset", TRIPLES = "triples", VOCABULARY = "vocabulary",
-    URI_SPACE = "uriSpace");
+    URI_SPACE = "uriSpace", SPARQL_ENDPOINT = "sparqlEndpoint", DATA_DUMP = "dataDump");
 
 vocabulary!(foaf, "foaf", "http://xmlns.com/foaf/0.1/"; DOCUMENT = "Document");
 

@@ -1,0 +1,611 @@
+//! The HTML pages, working offline (CSS and JS from `/assets/`, embedded in the binary):
+//! every page has the search box and the ja/en switch (`?lang=`); a resource page shows its
+//! labels, types, every property with values linked, its budget figures with the fiscal years
+//! side by side (uncertain ones marked, with alternatives and reasoning), the provenance of its
+//! facts (page as printed, quoted phrase, named graph), inverse links grouped by property with
+//! counts and pages, the neighbourhood picture, and links to the other formats and the query
+//! page. Text is escaped by [`esc`]; nothing is written unescaped but the page's own markup.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use oxigraph::model::{NamedNodeRef, NamedOrBlankNode, Term};
+
+use super::search::Hit;
+use super::sparql::{error, form_urlencoded};
+use super::AppState;
+use crate::draw::Lang;
+use crate::error::Error;
+use crate::query::{run, Answer};
+use crate::rdf::vocab::{mrd, prov, rdf};
+use crate::viz::{label_of, local_name};
+
+/// Inverse links shown per property and page.
+const PER_PAGE: usize = 20;
+
+/// `s` escaped for HTML text and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `s` percent-encoded for a query-string value.
+pub fn url_value(s: &str) -> String {
+    percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+}
+
+/// The language a request asks for: `?lang=`, else Accept-Language, else Japanese.
+pub fn lang_of(params: &[(String, String)], headers: &HeaderMap) -> Lang {
+    if let Some((_, v)) = params.iter().find(|(k, _)| k == "lang") {
+        if let Ok(l) = Lang::parse(v) {
+            return l;
+        }
+    }
+    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    if accept.trim_start().starts_with("en") {
+        Lang::En
+    } else {
+        Lang::Ja
+    }
+}
+
+/// The local path of `iri` when it is under the base (so that links stay on this server).
+pub fn href(state: &AppState, iri: &str, lang: Lang) -> String {
+    match iri.strip_prefix(state.base.as_str()) {
+        Some(path) if !path.is_empty() => format!("/{path}?lang={}", lang.tag()),
+        _ => iri.to_owned(),
+    }
+}
+
+/// A page: header with search and language switch, `body`, footer.
+pub fn page(state: &AppState, title: &str, lang: Lang, here: &str, body: &str) -> String {
+    let t = |ja: &'static str, en: &'static str| lang.pick(ja, en);
+    let switch = format!(
+        "<a href=\"{}lang={}\" class=\"lang\">{}</a>",
+        esc(here),
+        lang.other().tag(),
+        t("English", "日本語")
+    );
+    format!(
+        r#"<!DOCTYPE html>
+<html lang="{tag}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title} · medrd-kg</title><link rel="stylesheet" href="/assets/style.css"></head>
+<body data-base="{base_attr}"><header><a href="/?lang={tag}" class="home">medrd-kg</a>
+<form action="/search" method="get" class="search"><input type="search" name="q" placeholder="{ph}" aria-label="{ph}"><input type="hidden" name="lang" value="{tag}"><button>{go}</button></form>
+<nav><a href="/query?lang={tag}">{query}</a> <a href="/report?lang={tag}">{report}</a> <a href="/.well-known/void">VoID</a> {switch}</nav></header>
+<main>{body}</main>
+<footer>{foot} · <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · {base}</footer></body></html>
+"#,
+        tag = lang.tag(),
+        title = esc(title),
+        ph = t("検索（事業名・プロジェクト名・府省庁…）", "Search (programs, projects, ministries…)"),
+        go = t("検索", "Search"),
+        query = t("クエリ", "Query"),
+        report = t("照合レポート", "Reconciliation"),
+        foot = t(
+            "出典：健康・医療戦略推進本部「医療分野の研究開発関連予算 概算要求のポイント」令和6年度・令和8年度",
+            "Source: Headquarters for Healthcare Policy, budget request key points for medical R&D, FY2024 and FY2026 (names in English are unofficial translations unless marked)"
+        ),
+        base = esc(&state.base),
+        base_attr = esc(&state.base),
+    )
+}
+
+fn rows(state: &AppState, sparql: &str) -> Result<Vec<BTreeMap<String, Term>>, Error> {
+    match run(&state.store, sparql, None)? {
+        Answer::Solutions { variables, rows } => Ok(rows
+            .into_iter()
+            .map(|r| {
+                variables
+                    .iter()
+                    .zip(r)
+                    .filter_map(|(v, t)| t.map(|t| (v.as_str().to_owned(), t)))
+                    .collect()
+            })
+            .collect()),
+        _ => Ok(Vec::new()),
+    }
+}
+
+fn value(t: Option<&Term>) -> String {
+    match t {
+        Some(Term::Literal(l)) => l.value().to_owned(),
+        Some(Term::NamedNode(n)) => n.as_str().to_owned(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+fn link(state: &AppState, iri: &str, lang: Lang) -> String {
+    let label = label_of(&state.store, iri, lang).unwrap_or_else(|_| local_name(iri).to_owned());
+    format!("<a href=\"{}\">{}</a>", esc(&href(state, iri, lang)), esc(&label))
+}
+
+fn html_page(body: String) -> Response {
+    Html(body).into_response()
+}
+
+/// `/`: strategy → fiscal years → projects → programs.
+pub async fn index(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+    let params = form_urlencoded(q.unwrap_or_default().as_bytes());
+    let lang = lang_of(&params, &headers);
+    let listing = rows(
+        &state,
+        "SELECT ?strategy ?fy ?year ?project ?number ?py WHERE {
+           ?project a mrd:IntegratedProject ; mrd:strategy ?strategy ; mrd:fiscalYear ?fy ; mrd:projectNumber ?number .
+           ?fy mrd:year ?year .
+           OPTIONAL { ?py a mrd:ProgramYear ; mrd:listedIn ?project }
+         } ORDER BY DESC(?year) ?number ?py",
+    );
+    let listing = match listing {
+        Ok(r) => r,
+        Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    };
+    let mut body = String::new();
+    let t = |ja: &'static str, en: &'static str| lang.pick(ja, en);
+    let _ = write!(
+        body,
+        "<h1>{}</h1><p>{}</p>",
+        t("医療分野の研究開発関連予算 ナレッジグラフ", "Japan's medical R&amp;D budget requests as a knowledge graph"),
+        t(
+            "健康・医療戦略の統合プロジェクト、事業、府省庁と予算額。各事実に出典のページと語句があります。",
+            "The integrated projects, programs, ministries and budget figures of the Healthcare Policy, each fact with its page and phrase."
+        )
+    );
+    let (mut last_year, mut last_project) = (String::new(), String::new());
+    for r in &listing {
+        let year = value(r.get("year"));
+        if year != last_year {
+            if !last_year.is_empty() {
+                body.push_str("</ul></li></ul></section>");
+            }
+            let _ = write!(
+                body,
+                "<section class=\"year\"><h2>{} · {}</h2><ul class=\"projects\">",
+                link(&state, &value(r.get("fy")), lang),
+                link(&state, &value(r.get("strategy")), lang)
+            );
+            last_year = year;
+            last_project.clear();
+        }
+        let project = value(r.get("project"));
+        if project != last_project {
+            if !last_project.is_empty() {
+                body.push_str("</ul></li>");
+            }
+            let _ = write!(body, "<li>{}<ul class=\"programs\">", link(&state, &project, lang));
+            last_project = project;
+        }
+        if let Some(Term::NamedNode(py)) = r.get("py") {
+            let _ = write!(body, "<li>{}</li>", link(&state, py.as_str(), lang));
+        }
+    }
+    if !last_year.is_empty() {
+        body.push_str("</ul></li></ul></section>");
+    }
+    let _ = write!(
+        body,
+        "<section><h2>{}</h2><ul><li><a href=\"/sparql\">SPARQL</a> · <a href=\"/query?lang={tag}\">{}</a></li><li>{} {}</li></ul></section>",
+        t("データ", "Data"),
+        t("クエリページ", "query page"),
+        t("ダンプ：", "Dumps:"),
+        super::resource::DUMPS
+            .iter()
+            .map(|(e, _)| format!("<a href=\"/dumps/medrd-kg.{e}\">{e}</a>"))
+            .collect::<Vec<_>>()
+            .join(" "),
+        tag = lang.tag()
+    );
+    html_page(page(&state, t("索引", "Index"), lang, "/?", &body))
+}
+
+/// The budget figures whose subject is `iri`: one row per (category, kind), one column per
+/// fiscal year; uncertain figures marked, with their alternatives and reasoning.
+fn figures_table(state: &AppState, iri: NamedNodeRef<'_>, lang: Lang) -> Result<String, Error> {
+    let q = format!(
+        "SELECT ?f ?year ?category ?kind ?amount ?certainty ?alt ?reasoning ?page ?quote WHERE {{
+           ?f mrd:subject {iri} ; mrd:fiscalYear/mrd:year ?year ; mrd:amountAsPrinted ?amount ;
+              mrd:fundingCategory ?category ; mrd:figureKind ?kind .
+           OPTIONAL {{ ?f mrd:certainty ?certainty }}
+           OPTIONAL {{ ?f mrd:alternativeAmount ?alt }}
+           OPTIONAL {{ ?f mrd:reasoning ?reasoning }}
+           OPTIONAL {{ ?f prov:wasDerivedFrom ?page }}
+           OPTIONAL {{ ?f mrd:amountQuote ?quote }}
+         }} ORDER BY ?category ?kind ?year"
+    );
+    let rs = rows(state, &q)?;
+    if rs.is_empty() {
+        return Ok(String::new());
+    }
+    let years: std::collections::BTreeSet<String> = rs.iter().map(|r| value(r.get("year"))).collect();
+    let mut table: BTreeMap<(String, String), BTreeMap<String, String>> = BTreeMap::new();
+    for r in &rs {
+        let key = (value(r.get("category")), value(r.get("kind")));
+        let certain = r.get("certainty").is_none_or(|c| value(Some(c)) == mrd::CERTAIN.as_str());
+        let mut cell = format!(
+            "<a href=\"{}\">{}</a>",
+            esc(&href(state, &value(r.get("f")), lang)),
+            esc(&value(r.get("amount")))
+        );
+        if !certain {
+            let _ = write!(
+                cell,
+                " <span class=\"uncertain\" title=\"{}\">? {}</span>",
+                esc(&value(r.get("reasoning"))),
+                esc(&label_of(&state.store, &value(r.get("certainty")), lang).unwrap_or_default())
+            );
+            if let Some(alt) = r.get("alt") {
+                let _ = write!(cell, " <span class=\"alt\">{} {}</span>", lang.pick("別解", "or"), esc(&value(Some(alt))));
+            }
+        }
+        if let Some(p) = r.get("page") {
+            let _ = write!(cell, "<div class=\"prov\">{} «{}»</div>", link(state, &value(Some(p)), lang), esc(&value(r.get("quote"))));
+        }
+        table.entry(key).or_default().insert(value(r.get("year")), cell);
+    }
+    let mut s = format!(
+        "<section><h2>{}</h2><table class=\"figures\"><thead><tr><th>{}</th><th>{}</th>",
+        lang.pick("予算額（億円）", "Budget figures (億円, 100 million yen)"),
+        lang.pick("区分", "category"),
+        lang.pick("種別", "kind")
+    );
+    for y in &years {
+        let _ = write!(s, "<th>FY{}</th>", esc(y));
+    }
+    s.push_str("</tr></thead><tbody>");
+    for ((cat, kind), cells) in &table {
+        let _ = write!(s, "<tr><td>{}</td><td>{}</td>", link(state, cat, lang), link(state, kind, lang));
+        for y in &years {
+            let _ = write!(s, "<td>{}</td>", cells.get(y).cloned().unwrap_or_default());
+        }
+        s.push_str("</tr>");
+    }
+    s.push_str("</tbody></table></section>");
+    Ok(s)
+}
+
+/// The named graphs that state `iri`'s triples.
+fn graphs_of(state: &AppState, iri: NamedNodeRef<'_>) -> Result<Vec<String>, Error> {
+    let mut g = std::collections::BTreeSet::new();
+    for q in state.store.quads_for_pattern(Some(iri.into()), None, None, None) {
+        g.insert(q.map_err(Error::StoreRead)?.graph_name.to_string());
+    }
+    Ok(g.into_iter().map(|s| s.trim_matches(['<', '>']).to_owned()).collect())
+}
+
+/// A resource's page.
+pub fn resource_page(state: &AppState, iri: NamedNodeRef<'_>, params: &[(String, String)]) -> Result<String, Error> {
+    let lang = params
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::parse(v).ok())
+        .unwrap_or(Lang::Ja);
+    let t = |ja: &'static str, en: &'static str| lang.pick(ja, en);
+    let label = label_of(&state.store, iri.as_str(), lang)?;
+    let other = label_of(&state.store, iri.as_str(), lang.other())?;
+    let triples = super::resource::describe(state, iri)?;
+    let here = format!("{}?", href(state, iri.as_str(), lang).split('?').next().unwrap_or("/"));
+    let mut b = String::new();
+    let _ = write!(b, "<h1>{}</h1>", esc(&label));
+    if other != label {
+        let _ = write!(b, "<p class=\"other-label\" lang=\"{}\">{}</p>", lang.other().tag(), esc(&other));
+    }
+    let _ = write!(b, "<p class=\"iri\"><code>{}</code></p>", esc(iri.as_str()));
+    let types: Vec<String> = triples
+        .iter()
+        .filter(|t| t.predicate.as_ref() == rdf::TYPE)
+        .map(|t| link(state, &value(Some(&t.object)), lang))
+        .collect();
+    if !types.is_empty() {
+        let _ = write!(b, "<p class=\"types\">{}</p>", types.join(" · "));
+    }
+    let base_path = href(state, iri.as_str(), lang);
+    let path_only = base_path.split('?').next().unwrap_or("/");
+    let _ = write!(
+        b,
+        "<p class=\"formats\">{}: <a href=\"{p}.ttl\">Turtle</a> · <a href=\"{p}.jsonld\">JSON-LD</a> · <a href=\"{p}.nt\">N-Triples</a> · <a href=\"{p}.rdf\">RDF/XML</a> · <a href=\"/query?lang={tag}&amp;q={q}\">{}</a></p>",
+        t("他の形式", "Other formats"),
+        t("クエリページで開く", "open in the query page"),
+        p = esc(path_only),
+        tag = lang.tag(),
+        q = url_value(&format!("DESCRIBE <{}>", iri.as_str()))
+    );
+    b.push_str(&figures_table(state, iri, lang)?);
+    // properties
+    let _ = write!(b, "<section><h2>{}</h2><table class=\"props\"><tbody>", t("プロパティ", "Properties"));
+    let mut by_pred: BTreeMap<String, Vec<&Term>> = BTreeMap::new();
+    for tr in triples.iter().filter(|t| t.predicate.as_ref() != rdf::TYPE) {
+        by_pred.entry(tr.predicate.as_str().to_owned()).or_default().push(&tr.object);
+    }
+    for (p, vals) in &by_pred {
+        let _ = write!(b, "<tr><th>{}</th><td><ul>", link(state, p, lang));
+        for v in vals {
+            match v {
+                Term::NamedNode(n) => {
+                    let _ = write!(b, "<li>{}</li>", link(state, n.as_str(), lang));
+                }
+                Term::Literal(l) => {
+                    let tag = l.language().map(|l| format!(" <span class=\"tag\">@{}</span>", esc(l))).unwrap_or_default();
+                    let _ = write!(b, "<li>{}{tag}</li>", esc(l.value()));
+                }
+                other => {
+                    let _ = write!(b, "<li>{}</li>", esc(&other.to_string()));
+                }
+            }
+        }
+        b.push_str("</ul></td></tr>");
+    }
+    b.push_str("</tbody></table></section>");
+    // provenance
+    let pages: Vec<&Term> = triples.iter().filter(|t| t.predicate.as_ref() == prov::WAS_DERIVED_FROM).map(|t| &t.object).collect();
+    let quotes: Vec<String> = triples
+        .iter()
+        .filter(|t| t.predicate.as_ref() == mrd::QUOTE || t.predicate.as_ref() == mrd::AMOUNT_QUOTE)
+        .map(|t| value(Some(&t.object)))
+        .collect();
+    let graphs = graphs_of(state, iri)?;
+    let _ = write!(b, "<section class=\"provenance\"><h2>{}</h2><ul>", t("出典", "Provenance"));
+    for p in pages {
+        let _ = write!(b, "<li>{}: {}</li>", t("ページ", "page"), link(state, &value(Some(p)), lang));
+    }
+    for q in quotes {
+        let _ = write!(b, "<li>{}: <q>{}</q></li>", t("記載", "printed"), esc(&q));
+    }
+    for g in graphs {
+        let _ = write!(b, "<li>{}: <code>{}</code></li>", t("名前付きグラフ", "named graph"), esc(&g));
+    }
+    b.push_str("</ul></section>");
+    b.push_str(&inverse_links(state, iri, lang, params, path_only)?);
+    let _ = write!(
+        b,
+        "<section><h2>{}</h2><img class=\"picture\" src=\"/viz/neighbourhood.svg?iri={}&amp;lang={}\" alt=\"{}\"></section>",
+        t("周辺", "Neighbourhood"),
+        url_value(iri.as_str()),
+        lang.tag(),
+        esc(&label)
+    );
+    Ok(page(state, &label, lang, &here, &b))
+}
+
+/// Inverse links grouped by property, with counts; `?inv=<property>&page=N` pages one group.
+fn inverse_links(state: &AppState, iri: NamedNodeRef<'_>, lang: Lang, params: &[(String, String)], path: &str) -> Result<String, Error> {
+    let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for q in state.store.quads_for_pattern(None, None, Some(iri.into()), None) {
+        let q = q.map_err(Error::StoreRead)?;
+        if let NamedOrBlankNode::NamedNode(s) = q.subject {
+            groups.entry(q.predicate.as_str().to_owned()).or_default().push(s.as_str().to_owned());
+        }
+    }
+    if groups.is_empty() {
+        return Ok(String::new());
+    }
+    let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let (focus, page_no) = (get("inv"), get("page").and_then(|p| p.parse::<usize>().ok()).unwrap_or(1).max(1));
+    let mut s = format!("<section class=\"inverse\"><h2>{}</h2>", lang.pick("このリソースへのリンク", "Linked from"));
+    for (p, mut subjects) in groups {
+        subjects.sort();
+        subjects.dedup();
+        let n = subjects.len();
+        let page_here = if focus == Some(p.as_str()) { page_no } else { 1 };
+        let pages = n.div_ceil(PER_PAGE);
+        let start = (page_here - 1) * PER_PAGE;
+        let _ = write!(s, "<h3>{} <span class=\"count\">({n})</span></h3><ul>", link(state, &p, lang));
+        for subj in subjects.iter().skip(start).take(PER_PAGE) {
+            let _ = write!(s, "<li>{}</li>", link(state, subj, lang));
+        }
+        s.push_str("</ul>");
+        if pages > 1 {
+            s.push_str("<p class=\"pager\">");
+            for k in 1..=pages {
+                if k == page_here {
+                    let _ = write!(s, "<strong>{k}</strong> ");
+                } else {
+                    let _ = write!(
+                        s,
+                        "<a href=\"{}?lang={}&amp;inv={}&amp;page={k}\">{k}</a> ",
+                        esc(path),
+                        lang.tag(),
+                        url_value(&p)
+                    );
+                }
+            }
+            s.push_str("</p>");
+        }
+    }
+    s.push_str("</section>");
+    Ok(s)
+}
+
+/// The 404 page: what was asked, and what the search finds for its last segment.
+pub fn not_found(state: &AppState, iri: &str, params: &[(String, String)]) -> Response {
+    let lang = params.iter().find(|(k, _)| k == "lang").and_then(|(_, v)| Lang::parse(v).ok()).unwrap_or(Lang::Ja);
+    let guess = local_name(iri).replace(['-', '_'], " ");
+    let hits = state.search.search(&guess, 10);
+    let mut b = format!(
+        "<h1>{}</h1><p><code>{}</code></p><p>{}</p><ul>",
+        lang.pick("見つかりません", "Not found"),
+        esc(iri),
+        lang.pick(
+            "このIRIについての記述はグラフにありません。索引から辿るか、検索してください。",
+            "The graph says nothing about this IRI. Browse from the index, or search."
+        )
+    );
+    for (h, _) in hits {
+        let _ = write!(b, "<li>{}</li>", link(state, &h, lang));
+    }
+    b.push_str("</ul>");
+    (StatusCode::NOT_FOUND, Html(page(state, lang.pick("見つかりません", "Not found"), lang, "/?", &b))).into_response()
+}
+
+/// The search results page.
+pub fn search_page(state: &AppState, q: &str, hits: &[Hit], lang: Lang) -> String {
+    let mut b = format!(
+        "<h1>{} «{}»</h1><p>{} {}</p><ol class=\"hits\">",
+        lang.pick("検索", "Search"),
+        esc(q),
+        hits.len(),
+        lang.pick("件", "results")
+    );
+    for h in hits {
+        let _ = write!(
+            b,
+            "<li><a href=\"{}\">{}</a> <code>{}</code></li>",
+            esc(&href(state, &h.iri, lang)),
+            esc(&h.label),
+            esc(&h.iri)
+        );
+    }
+    b.push_str("</ol>");
+    page(state, lang.pick("検索", "Search"), lang, &format!("/search?q={}&", url_value(q)), &b)
+}
+
+/// The shipped queries: file name, question (the header comment), text.
+pub const QUERIES: &[(&str, &str)] = &[
+    ("projects.rq", include_str!("../../queries/projects.rq")),
+    ("strategy.rq", include_str!("../../queries/strategy.rq")),
+    ("ministry_totals.rq", include_str!("../../queries/ministry_totals.rq")),
+    ("budget_lines.rq", include_str!("../../queries/budget_lines.rq")),
+    ("program_ministries.rq", include_str!("../../queries/program_ministries.rq")),
+    ("program_flags.rq", include_str!("../../queries/program_flags.rq")),
+    ("shared_programs.rq", include_str!("../../queries/shared_programs.rq")),
+    ("program_continuity.rq", include_str!("../../queries/program_continuity.rq")),
+    ("project_lineage.rq", include_str!("../../queries/project_lineage.rq")),
+    ("uncertain_figures.rq", include_str!("../../queries/uncertain_figures.rq")),
+    ("largest_programs_by_ministry.rq", include_str!("../../queries/largest_programs_by_ministry.rq")),
+    ("new_and_expanded_by_project.rq", include_str!("../../queries/new_and_expanded_by_project.rq")),
+    ("program_year_over_year.rq", include_str!("../../queries/program_year_over_year.rq")),
+    ("programs_by_phase_count.rq", include_str!("../../queries/programs_by_phase_count.rq")),
+    ("ministry_share_by_project.rq", include_str!("../../queries/ministry_share_by_project.rq")),
+    ("request_vs_previous_budget.rq", include_str!("../../queries/request_vs_previous_budget.rq")),
+    ("fund_based_programs.rq", include_str!("../../queries/fund_based_programs.rq")),
+    ("relisted_lines.rq", include_str!("../../queries/relisted_lines.rq")),
+    ("programs_without_amount.rq", include_str!("../../queries/programs_without_amount.rq")),
+    ("stated_links.rq", include_str!("../../queries/stated_links.rq")),
+    ("support_networks.rq", include_str!("../../queries/support_networks.rq")),
+    ("relations_by_kind.rq", include_str!("../../queries/relations_by_kind.rq")),
+    ("organisation_roles.rq", include_str!("../../queries/organisation_roles.rq")),
+    ("renamed_programs.rq", include_str!("../../queries/renamed_programs.rq")),
+    ("ministry_program_counts.rq", include_str!("../../queries/ministry_program_counts.rq")),
+    ("figure_provenance.rq", include_str!("../../queries/figure_provenance.rq")),
+];
+
+/// The question a query file states in its header comment.
+pub fn question(text: &str) -> String {
+    text.lines()
+        .take_while(|l| l.starts_with('#'))
+        .map(|l| l.trim_start_matches('#').trim())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_start_matches("Question:")
+        .trim()
+        .to_owned()
+}
+
+/// `/query`: the shipped queries one click away, an editor, results as a table.
+pub async fn query_page(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+    let params = form_urlencoded(q.unwrap_or_default().as_bytes());
+    let lang = lang_of(&params, &headers);
+    let initial = params.iter().find(|(k, _)| k == "q").map(|(_, v)| v.clone()).unwrap_or_else(|| QUERIES[0].1.to_owned());
+    let mut b = format!(
+        "<h1>{}</h1><p>{}</p><div class=\"query\"><ul class=\"shipped\">",
+        lang.pick("クエリ", "Query"),
+        lang.pick(
+            "接頭辞 mrd:, skos:, qb:, org:, prov:, dcterms: などは宣言済みです。結果のIRIはページにリンクされます。",
+            "The prefixes mrd:, skos:, qb:, org:, prov:, dcterms: … are predeclared. IRIs in the results link to their pages."
+        )
+    );
+    for (name, text) in QUERIES {
+        let _ = write!(
+            b,
+            "<li><button type=\"button\" class=\"load\" data-query=\"{}\" title=\"{}\">{}</button> <span class=\"question\">{}</span></li>",
+            esc(text),
+            esc(name),
+            esc(name),
+            esc(&question(text))
+        );
+    }
+    let _ = write!(
+        b,
+        "</ul><form id=\"editor\"><textarea id=\"sparql\" name=\"query\" rows=\"16\" spellcheck=\"false\">{}</textarea><p><button type=\"submit\">{}</button> <a id=\"csv\" href=\"#\">CSV</a> <a id=\"json\" href=\"#\">JSON</a> <span id=\"status\"></span></p></form><div id=\"chart\"></div><div id=\"results\"></div></div><script src=\"/assets/query.js\"></script>",
+        esc(&initial),
+        lang.pick("実行", "Run")
+    );
+    let _ = &state;
+    html_page(page(&state, lang.pick("クエリ", "Query"), lang, "/query?", &b))
+}
+
+/// `/report`: what `medrd-kg validate` prints.
+pub async fn report(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+    let params = form_urlencoded(q.unwrap_or_default().as_bytes());
+    let lang = lang_of(&params, &headers);
+    let body = match &state.report {
+        Some(r) => format!("<h1>{}</h1><pre class=\"report\">{}</pre>", lang.pick("照合レポート", "Reconciliation report"), esc(r)),
+        None => format!(
+            "<h1>{}</h1><p>{}</p>",
+            lang.pick("照合レポート", "Reconciliation report"),
+            lang.pick("データフォルダ（--data）がないため、このサーバーではレポートを作れません。", "This server has no data folder (--data), so it cannot make the report.")
+        ),
+    };
+    html_page(page(&state, lang.pick("照合レポート", "Reconciliation report"), lang, "/report?", &body))
+}
+
+/// `/viz/neighbourhood.svg?iri=…&lang=…`: the picture a resource page shows.
+pub async fn neighbourhood_svg(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+    let params = form_urlencoded(q.unwrap_or_default().as_bytes());
+    let lang = lang_of(&params, &headers);
+    let Some((_, iri)) = params.iter().find(|(k, _)| k == "iri") else {
+        return error(StatusCode::BAD_REQUEST, "give ?iri=IRI");
+    };
+    let request = crate::viz::Request {
+        source: crate::viz::Source::View(crate::viz::View::Neighbourhood),
+        format: crate::viz::VizFormat::Svg,
+        lang,
+        year: None,
+        resource: Some(iri.clone()),
+    };
+    match crate::viz::render(&state.store, &request) {
+        Ok(svg) => svg_response(&state, &headers, &format!("viz/{iri}/{}", lang.tag()), svg),
+        Err(e) if e.fault() == crate::error::Fault::User => error(StatusCode::NOT_FOUND, e.to_string()),
+        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    }
+}
+
+fn svg_response(state: &AppState, headers: &HeaderMap, what: &str, svg: String) -> Response {
+    let mut res = super::resource::cached(state, headers, what, super::negotiate::Repr::Html, svg.into_bytes());
+    if res.status() == StatusCode::OK {
+        res.headers_mut().insert(header::CONTENT_TYPE, header::HeaderValue::from_static("image/svg+xml"));
+    }
+    res
+}
+
+/// `/chart/<kind>.svg?lang=…&year=…`.
+pub async fn chart_svg(State(state): State<Arc<AppState>>, Path(file): Path<String>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+    let params = form_urlencoded(q.unwrap_or_default().as_bytes());
+    let lang = lang_of(&params, &headers);
+    let Some(kind) = file.strip_suffix(".svg") else {
+        return error(StatusCode::NOT_FOUND, "charts are /chart/<kind>.svg");
+    };
+    let kind = match crate::chart::ChartKind::parse(kind) {
+        Ok(k) => k,
+        Err(e) => return error(StatusCode::NOT_FOUND, e.to_string()),
+    };
+    let year = params.iter().find(|(k, _)| k == "year").and_then(|(_, v)| v.parse().ok());
+    match crate::chart::chart(&state.store, kind, &crate::chart::ChartOptions { lang, year }) {
+        Ok(svg) => svg_response(&state, &headers, &format!("chart/{file}/{}/{year:?}", lang.tag()), svg),
+        Err(e) => error(StatusCode::BAD_REQUEST, e.to_string()),
+    }
+}
