@@ -39,3 +39,6 @@ mod relations;
 mod chart;
 #[path = "it/viz.rs"]
 mod viz;
+
+#[path = "it/serve.rs"]
+mod serve;
