@@ -5,11 +5,13 @@
 #   graphviz       `dot`, which the tests render the DOT exports with
 #   librsvg2-bin   `rsvg-convert`, which the tests render every SVG to PNG with
 #   fonts-noto-cjk a Japanese font for the PNGs (SVGs name it first in their font stack)
+#   chromium       the headless browser of the server's end-to-end test
 #   libowlapi-java the OWL API (Protégé's and WebVOWL's loader), which the tests load the
 #                  ontology export with, and a JDK (default-jdk-headless) when javac is missing
-#   pyshacl, networkx, igraph
-#                  the second SHACL engine and the graph libraries the tests read the exports
-#                  with, pinned, in a virtual environment of its own (.venv/, from PyPI;
+#   pyshacl, networkx, igraph, SPARQLWrapper, websocket-client
+#                  the second SHACL engine, the graph libraries the tests read the exports
+#                  with, an independent SPARQL client, and the DevTools client that drives
+#                  chromium, pinned, in a virtual environment of its own (.venv/, from PyPI;
 #                  python3-venv from apt when venv is missing)
 # Debian/Ubuntu (apt-get); run as root or with sudo available. Does nothing when all are present.
 #
@@ -57,6 +59,7 @@ has_cjk_font || need="$need fonts-noto-cjk"
 has_owlapi() { [ -e /usr/share/java/owlapi-distribution.jar ]; }
 has_owlapi || need="$need libowlapi-java"
 command -v javac >/dev/null 2>&1 || need="$need default-jdk-headless"
+command -v chromium >/dev/null 2>&1 || need="$need chromium"
 if [ -n "$need" ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "prereqs: missing:$need; install them with your package manager" >&2
@@ -79,7 +82,7 @@ if [ -n "$need" ]; then
     echo "prereqs: libclang-dev is installed but no libclang.so was found; set LIBCLANG_PATH" >&2
     exit 1
   fi
-  for tool in rapper dot rsvg-convert javac; do
+  for tool in rapper dot rsvg-convert javac chromium; do
     command -v "$tool" >/dev/null 2>&1 ||
       { echo "prereqs: installed$need but '$tool' is not on PATH" >&2; exit 1; }
   done
@@ -89,8 +92,8 @@ fi
 
 # Python packages, pinned, in .venv/ (the tests run .venv/bin/python): a virtual environment
 # keeps them off the system's Python, which Debian does not let pip change.
-PY_PACKAGES="pyshacl==0.40.1 networkx==3.6.1 igraph==1.0.0"
-PY_IMPORTS="import pyshacl, networkx, igraph"
+PY_PACKAGES="pyshacl==0.40.1 networkx==3.6.1 igraph==1.0.0 SPARQLWrapper==2.0.0 websocket-client==1.8.0"
+PY_IMPORTS="import pyshacl, networkx, igraph, SPARQLWrapper, websocket"
 if ! .venv/bin/python -c "$PY_IMPORTS" >/dev/null 2>&1; then
   if ! command -v python3 >/dev/null 2>&1; then
     echo "prereqs: python3 is missing: install it (apt-get install python3 python3-venv)" >&2
@@ -116,7 +119,7 @@ if ! .venv/bin/python -c "$PY_IMPORTS" >/dev/null 2>&1; then
     { echo "prereqs: $PY_PACKAGES installed but do not import" >&2; exit 1; }
 fi
 
-echo "prereqs: ok (libclang for bindgen; rapper, dot, rsvg-convert, a CJK font, the OWL API, pyshacl, networkx and igraph for the tests)" >&2
+echo "prereqs: ok (libclang for bindgen; rapper, dot, rsvg-convert, a CJK font, the OWL API, chromium, pyshacl, networkx, igraph, SPARQLWrapper and websocket-client for the tests)" >&2
 target_dir=${CARGO_TARGET_DIR:-target}
 if [ ! -d "$target_dir" ] || [ -z "$(ls -A "$target_dir" 2>/dev/null)" ]; then
   echo "prereqs: first build ahead: cargo compiles RocksDB (C++) and about 400 crates," >&2

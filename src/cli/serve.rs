@@ -7,7 +7,10 @@ use crate::cli::args::ServeArgs;
 
 pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
     if !(a.timeout.is_finite() && a.timeout > 0.0) {
-        anyhow::bail!("--timeout must be a positive number of seconds, not {}", a.timeout);
+        anyhow::bail!(
+            "--timeout must be a positive number of seconds, not {}",
+            a.timeout
+        );
     }
     serve(ServeOptions {
         store: a.store.store,

@@ -55,7 +55,10 @@ pub fn lang_of(params: &[(String, String)], headers: &HeaderMap) -> Lang {
             return l;
         }
     }
-    let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     if accept.trim_start().starts_with("en") {
         Lang::En
     } else {
@@ -132,7 +135,11 @@ fn value(t: Option<&Term>) -> String {
 
 fn link(state: &AppState, iri: &str, lang: Lang) -> String {
     let label = label_of(&state.store, iri, lang).unwrap_or_else(|_| local_name(iri).to_owned());
-    format!("<a href=\"{}\">{}</a>", esc(&href(state, iri, lang)), esc(&label))
+    format!(
+        "<a href=\"{}\">{}</a>",
+        esc(&href(state, iri, lang)),
+        esc(&label)
+    )
 }
 
 fn html_page(body: String) -> Response {
@@ -140,7 +147,11 @@ fn html_page(body: String) -> Response {
 }
 
 /// `/`: strategy → fiscal years → projects → programs.
-pub async fn index(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+pub async fn index(
+    State(state): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let params = form_urlencoded(q.unwrap_or_default().as_bytes());
     let lang = lang_of(&params, &headers);
     let listing = rows(
@@ -187,7 +198,11 @@ pub async fn index(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, he
             if !last_project.is_empty() {
                 body.push_str("</ul></li>");
             }
-            let _ = write!(body, "<li>{}<ul class=\"programs\">", link(&state, &project, lang));
+            let _ = write!(
+                body,
+                "<li>{}<ul class=\"programs\">",
+                link(&state, &project, lang)
+            );
             last_project = project;
         }
         if let Some(Term::NamedNode(py)) = r.get("py") {
@@ -217,8 +232,12 @@ pub async fn index(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, he
 /// fiscal year; uncertain figures marked, with their alternatives and reasoning.
 fn figures_table(state: &AppState, iri: NamedNodeRef<'_>, lang: Lang) -> Result<String, Error> {
     let q = format!(
-        "SELECT ?f ?year ?category ?kind ?amount ?certainty ?alt ?reasoning ?page ?quote WHERE {{
-           ?f mrd:subject {iri} ; mrd:fiscalYear/mrd:year ?year ; mrd:amountAsPrinted ?amount ;
+        "SELECT ?f ?subject ?year ?category ?kind ?amount ?certainty ?alt ?reasoning ?page ?quote WHERE {{
+           {{ ?f mrd:subject {iri} . BIND ({iri} AS ?subject) }}
+           UNION {{ ?subject a mrd:BudgetLine ; mrd:program {iri} . ?f mrd:subject ?subject }}
+           UNION {{ {iri} a mrd:ProgramYear ; mrd:program ?p ; mrd:fiscalYear ?fy .
+                   ?subject a mrd:BudgetLine ; mrd:program ?p ; mrd:fiscalYear ?fy . ?f mrd:subject ?subject }}
+           ?f mrd:fiscalYear/mrd:year ?year ; mrd:amountAsPrinted ?amount ;
               mrd:fundingCategory ?category ; mrd:figureKind ?kind .
            OPTIONAL {{ ?f mrd:certainty ?certainty }}
            OPTIONAL {{ ?f mrd:alternativeAmount ?alt }}
@@ -231,13 +250,25 @@ fn figures_table(state: &AppState, iri: NamedNodeRef<'_>, lang: Lang) -> Result<
     if rs.is_empty() {
         return Ok(String::new());
     }
-    let years: std::collections::BTreeSet<String> = rs.iter().map(|r| value(r.get("year"))).collect();
+    let years: std::collections::BTreeSet<String> =
+        rs.iter().map(|r| value(r.get("year"))).collect();
+    // rows by (category, kind), a column per year; a figure of one of the program's budget
+    // lines names its line in the cell
     let mut table: BTreeMap<(String, String), BTreeMap<String, String>> = BTreeMap::new();
     for r in &rs {
+        let subject = value(r.get("subject"));
         let key = (value(r.get("category")), value(r.get("kind")));
-        let certain = r.get("certainty").is_none_or(|c| value(Some(c)) == mrd::CERTAIN.as_str());
-        let mut cell = format!(
-            "<a href=\"{}\">{}</a>",
+        let certain = r
+            .get("certainty")
+            .is_none_or(|c| value(Some(c)) == mrd::CERTAIN.as_str());
+        let mut cell = if subject == iri.as_str() {
+            String::new()
+        } else {
+            format!("<div class=\"line\">{}</div>", link(state, &subject, lang))
+        };
+        let _ = write!(
+            cell,
+            "<a href=\"{}\" class=\"amount\">{}</a>",
             esc(&href(state, &value(r.get("f")), lang)),
             esc(&value(r.get("amount")))
         );
@@ -249,13 +280,33 @@ fn figures_table(state: &AppState, iri: NamedNodeRef<'_>, lang: Lang) -> Result<
                 esc(&label_of(&state.store, &value(r.get("certainty")), lang).unwrap_or_default())
             );
             if let Some(alt) = r.get("alt") {
-                let _ = write!(cell, " <span class=\"alt\">{} {}</span>", lang.pick("別解", "or"), esc(&value(Some(alt))));
+                let _ = write!(
+                    cell,
+                    " <span class=\"alt\">{} {}</span>",
+                    lang.pick("別解", "or"),
+                    esc(&value(Some(alt)))
+                );
             }
         }
         if let Some(p) = r.get("page") {
-            let _ = write!(cell, "<div class=\"prov\">{} «{}»</div>", link(state, &value(Some(p)), lang), esc(&value(r.get("quote"))));
+            let _ = write!(
+                cell,
+                "<div class=\"prov\">{} «{}»</div>",
+                link(state, &value(Some(p)), lang),
+                esc(&value(r.get("quote")))
+            );
         }
-        table.entry(key).or_default().insert(value(r.get("year")), cell);
+        let slot = table
+            .entry(key)
+            .or_default()
+            .entry(value(r.get("year")))
+            .or_default();
+        if !slot.contains(&cell) {
+            if !slot.is_empty() {
+                slot.push_str("<br>");
+            }
+            slot.push_str(&cell);
+        }
     }
     let mut s = format!(
         "<section><h2>{}</h2><table class=\"figures\"><thead><tr><th>{}</th><th>{}</th>",
@@ -268,7 +319,12 @@ fn figures_table(state: &AppState, iri: NamedNodeRef<'_>, lang: Lang) -> Result<
     }
     s.push_str("</tr></thead><tbody>");
     for ((cat, kind), cells) in &table {
-        let _ = write!(s, "<tr><td>{}</td><td>{}</td>", link(state, cat, lang), link(state, kind, lang));
+        let _ = write!(
+            s,
+            "<tr><td>{}</td><td>{}</td>",
+            link(state, cat, lang),
+            link(state, kind, lang)
+        );
         for y in &years {
             let _ = write!(s, "<td>{}</td>", cells.get(y).cloned().unwrap_or_default());
         }
@@ -281,14 +337,23 @@ fn figures_table(state: &AppState, iri: NamedNodeRef<'_>, lang: Lang) -> Result<
 /// The named graphs that state `iri`'s triples.
 fn graphs_of(state: &AppState, iri: NamedNodeRef<'_>) -> Result<Vec<String>, Error> {
     let mut g = std::collections::BTreeSet::new();
-    for q in state.store.quads_for_pattern(Some(iri.into()), None, None, None) {
+    for q in state
+        .store
+        .quads_for_pattern(Some(iri.into()), None, None, None)
+    {
         g.insert(q.map_err(Error::StoreRead)?.graph_name.to_string());
     }
-    Ok(g.into_iter().map(|s| s.trim_matches(['<', '>']).to_owned()).collect())
+    Ok(g.into_iter()
+        .map(|s| s.trim_matches(['<', '>']).to_owned())
+        .collect())
 }
 
 /// A resource's page.
-pub fn resource_page(state: &AppState, iri: NamedNodeRef<'_>, params: &[(String, String)]) -> Result<String, Error> {
+pub fn resource_page(
+    state: &AppState,
+    iri: NamedNodeRef<'_>,
+    params: &[(String, String)],
+) -> Result<String, Error> {
     let lang = params
         .iter()
         .find(|(k, _)| k == "lang")
@@ -298,11 +363,22 @@ pub fn resource_page(state: &AppState, iri: NamedNodeRef<'_>, params: &[(String,
     let label = label_of(&state.store, iri.as_str(), lang)?;
     let other = label_of(&state.store, iri.as_str(), lang.other())?;
     let triples = super::resource::describe(state, iri)?;
-    let here = format!("{}?", href(state, iri.as_str(), lang).split('?').next().unwrap_or("/"));
+    let here = format!(
+        "{}?",
+        href(state, iri.as_str(), lang)
+            .split('?')
+            .next()
+            .unwrap_or("/")
+    );
     let mut b = String::new();
     let _ = write!(b, "<h1>{}</h1>", esc(&label));
     if other != label {
-        let _ = write!(b, "<p class=\"other-label\" lang=\"{}\">{}</p>", lang.other().tag(), esc(&other));
+        let _ = write!(
+            b,
+            "<p class=\"other-label\" lang=\"{}\">{}</p>",
+            lang.other().tag(),
+            esc(&other)
+        );
     }
     let _ = write!(b, "<p class=\"iri\"><code>{}</code></p>", esc(iri.as_str()));
     let types: Vec<String> = triples
@@ -325,11 +401,43 @@ pub fn resource_page(state: &AppState, iri: NamedNodeRef<'_>, params: &[(String,
         q = url_value(&format!("DESCRIBE <{}>", iri.as_str()))
     );
     b.push_str(&figures_table(state, iri, lang)?);
+    // a project's page and a ministry's show the budget chart they are part of
+    let typed = |c: NamedNodeRef<'_>| {
+        triples.iter().any(|t| {
+            t.predicate.as_ref() == rdf::TYPE && t.object == Term::NamedNode(c.into_owned())
+        })
+    };
+    let coded = triples
+        .iter()
+        .any(|t| t.predicate.as_ref() == crate::rdf::vocab::skos::NOTATION);
+    let chart = if typed(mrd::INTEGRATED_PROJECT) {
+        Some("projects")
+    } else if typed(crate::rdf::vocab::org::ORGANIZATION) && coded {
+        Some("ministries")
+    } else {
+        None
+    };
+    if let Some(kind) = chart {
+        let _ = write!(
+            b,
+            "<section><h2>{}</h2><img class=\"picture\" src=\"/chart/{kind}.svg?lang={}\" alt=\"{}\"></section>",
+            t("予算の図", "Budget chart"),
+            lang.tag(),
+            esc(t("予算の図", "Budget chart"))
+        );
+    }
     // properties
-    let _ = write!(b, "<section><h2>{}</h2><table class=\"props\"><tbody>", t("プロパティ", "Properties"));
+    let _ = write!(
+        b,
+        "<section><h2>{}</h2><table class=\"props\"><tbody>",
+        t("プロパティ", "Properties")
+    );
     let mut by_pred: BTreeMap<String, Vec<&Term>> = BTreeMap::new();
     for tr in triples.iter().filter(|t| t.predicate.as_ref() != rdf::TYPE) {
-        by_pred.entry(tr.predicate.as_str().to_owned()).or_default().push(&tr.object);
+        by_pred
+            .entry(tr.predicate.as_str().to_owned())
+            .or_default()
+            .push(&tr.object);
     }
     for (p, vals) in &by_pred {
         let _ = write!(b, "<tr><th>{}</th><td><ul>", link(state, p, lang));
@@ -339,7 +447,10 @@ pub fn resource_page(state: &AppState, iri: NamedNodeRef<'_>, params: &[(String,
                     let _ = write!(b, "<li>{}</li>", link(state, n.as_str(), lang));
                 }
                 Term::Literal(l) => {
-                    let tag = l.language().map(|l| format!(" <span class=\"tag\">@{}</span>", esc(l))).unwrap_or_default();
+                    let tag = l
+                        .language()
+                        .map(|l| format!(" <span class=\"tag\">@{}</span>", esc(l)))
+                        .unwrap_or_default();
                     let _ = write!(b, "<li>{}{tag}</li>", esc(l.value()));
                 }
                 other => {
@@ -351,22 +462,40 @@ pub fn resource_page(state: &AppState, iri: NamedNodeRef<'_>, params: &[(String,
     }
     b.push_str("</tbody></table></section>");
     // provenance
-    let pages: Vec<&Term> = triples.iter().filter(|t| t.predicate.as_ref() == prov::WAS_DERIVED_FROM).map(|t| &t.object).collect();
+    let pages: Vec<&Term> = triples
+        .iter()
+        .filter(|t| t.predicate.as_ref() == prov::WAS_DERIVED_FROM)
+        .map(|t| &t.object)
+        .collect();
     let quotes: Vec<String> = triples
         .iter()
         .filter(|t| t.predicate.as_ref() == mrd::QUOTE || t.predicate.as_ref() == mrd::AMOUNT_QUOTE)
         .map(|t| value(Some(&t.object)))
         .collect();
     let graphs = graphs_of(state, iri)?;
-    let _ = write!(b, "<section class=\"provenance\"><h2>{}</h2><ul>", t("出典", "Provenance"));
+    let _ = write!(
+        b,
+        "<section class=\"provenance\"><h2>{}</h2><ul>",
+        t("出典", "Provenance")
+    );
     for p in pages {
-        let _ = write!(b, "<li>{}: {}</li>", t("ページ", "page"), link(state, &value(Some(p)), lang));
+        let _ = write!(
+            b,
+            "<li>{}: {}</li>",
+            t("ページ", "page"),
+            link(state, &value(Some(p)), lang)
+        );
     }
     for q in quotes {
         let _ = write!(b, "<li>{}: <q>{}</q></li>", t("記載", "printed"), esc(&q));
     }
     for g in graphs {
-        let _ = write!(b, "<li>{}: <code>{}</code></li>", t("名前付きグラフ", "named graph"), esc(&g));
+        let _ = write!(
+            b,
+            "<li>{}: <code>{}</code></li>",
+            t("名前付きグラフ", "named graph"),
+            esc(&g)
+        );
     }
     b.push_str("</ul></section>");
     b.push_str(&inverse_links(state, iri, lang, params, path_only)?);
@@ -382,28 +511,57 @@ pub fn resource_page(state: &AppState, iri: NamedNodeRef<'_>, params: &[(String,
 }
 
 /// Inverse links grouped by property, with counts; `?inv=<property>&page=N` pages one group.
-fn inverse_links(state: &AppState, iri: NamedNodeRef<'_>, lang: Lang, params: &[(String, String)], path: &str) -> Result<String, Error> {
+fn inverse_links(
+    state: &AppState,
+    iri: NamedNodeRef<'_>,
+    lang: Lang,
+    params: &[(String, String)],
+    path: &str,
+) -> Result<String, Error> {
     let mut groups: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for q in state.store.quads_for_pattern(None, None, Some(iri.into()), None) {
+    for q in state
+        .store
+        .quads_for_pattern(None, None, Some(iri.into()), None)
+    {
         let q = q.map_err(Error::StoreRead)?;
         if let NamedOrBlankNode::NamedNode(s) = q.subject {
-            groups.entry(q.predicate.as_str().to_owned()).or_default().push(s.as_str().to_owned());
+            groups
+                .entry(q.predicate.as_str().to_owned())
+                .or_default()
+                .push(s.as_str().to_owned());
         }
     }
     if groups.is_empty() {
         return Ok(String::new());
     }
     let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
-    let (focus, page_no) = (get("inv"), get("page").and_then(|p| p.parse::<usize>().ok()).unwrap_or(1).max(1));
-    let mut s = format!("<section class=\"inverse\"><h2>{}</h2>", lang.pick("このリソースへのリンク", "Linked from"));
+    let (focus, page_no) = (
+        get("inv"),
+        get("page")
+            .and_then(|p| p.parse::<usize>().ok())
+            .unwrap_or(1)
+            .max(1),
+    );
+    let mut s = format!(
+        "<section class=\"inverse\"><h2>{}</h2>",
+        lang.pick("このリソースへのリンク", "Linked from")
+    );
     for (p, mut subjects) in groups {
         subjects.sort();
         subjects.dedup();
         let n = subjects.len();
-        let page_here = if focus == Some(p.as_str()) { page_no } else { 1 };
+        let page_here = if focus == Some(p.as_str()) {
+            page_no
+        } else {
+            1
+        };
         let pages = n.div_ceil(PER_PAGE);
         let start = (page_here - 1) * PER_PAGE;
-        let _ = write!(s, "<h3>{} <span class=\"count\">({n})</span></h3><ul>", link(state, &p, lang));
+        let _ = write!(
+            s,
+            "<h3>{} <span class=\"count\">({n})</span></h3><ul>",
+            link(state, &p, lang)
+        );
         for subj in subjects.iter().skip(start).take(PER_PAGE) {
             let _ = write!(s, "<li>{}</li>", link(state, subj, lang));
         }
@@ -432,7 +590,11 @@ fn inverse_links(state: &AppState, iri: NamedNodeRef<'_>, lang: Lang, params: &[
 
 /// The 404 page: what was asked, and what the search finds for its last segment.
 pub fn not_found(state: &AppState, iri: &str, params: &[(String, String)]) -> Response {
-    let lang = params.iter().find(|(k, _)| k == "lang").and_then(|(_, v)| Lang::parse(v).ok()).unwrap_or(Lang::Ja);
+    let lang = params
+        .iter()
+        .find(|(k, _)| k == "lang")
+        .and_then(|(_, v)| Lang::parse(v).ok())
+        .unwrap_or(Lang::Ja);
     let guess = local_name(iri).replace(['-', '_'], " ");
     let hits = state.search.search(&guess, 10);
     let mut b = format!(
@@ -448,7 +610,17 @@ pub fn not_found(state: &AppState, iri: &str, params: &[(String, String)]) -> Re
         let _ = write!(b, "<li>{}</li>", link(state, &h, lang));
     }
     b.push_str("</ul>");
-    (StatusCode::NOT_FOUND, Html(page(state, lang.pick("見つかりません", "Not found"), lang, "/?", &b))).into_response()
+    (
+        StatusCode::NOT_FOUND,
+        Html(page(
+            state,
+            lang.pick("見つかりません", "Not found"),
+            lang,
+            "/?",
+            &b,
+        )),
+    )
+        .into_response()
 }
 
 /// The search results page.
@@ -470,37 +642,115 @@ pub fn search_page(state: &AppState, q: &str, hits: &[Hit], lang: Lang) -> Strin
         );
     }
     b.push_str("</ol>");
-    page(state, lang.pick("検索", "Search"), lang, &format!("/search?q={}&", url_value(q)), &b)
+    page(
+        state,
+        lang.pick("検索", "Search"),
+        lang,
+        &format!("/search?q={}&", url_value(q)),
+        &b,
+    )
 }
 
 /// The shipped queries: file name, question (the header comment), text.
 pub const QUERIES: &[(&str, &str)] = &[
     ("projects.rq", include_str!("../../queries/projects.rq")),
     ("strategy.rq", include_str!("../../queries/strategy.rq")),
-    ("ministry_totals.rq", include_str!("../../queries/ministry_totals.rq")),
-    ("budget_lines.rq", include_str!("../../queries/budget_lines.rq")),
-    ("program_ministries.rq", include_str!("../../queries/program_ministries.rq")),
-    ("program_flags.rq", include_str!("../../queries/program_flags.rq")),
-    ("shared_programs.rq", include_str!("../../queries/shared_programs.rq")),
-    ("program_continuity.rq", include_str!("../../queries/program_continuity.rq")),
-    ("project_lineage.rq", include_str!("../../queries/project_lineage.rq")),
-    ("uncertain_figures.rq", include_str!("../../queries/uncertain_figures.rq")),
-    ("largest_programs_by_ministry.rq", include_str!("../../queries/largest_programs_by_ministry.rq")),
-    ("new_and_expanded_by_project.rq", include_str!("../../queries/new_and_expanded_by_project.rq")),
-    ("program_year_over_year.rq", include_str!("../../queries/program_year_over_year.rq")),
-    ("programs_by_phase_count.rq", include_str!("../../queries/programs_by_phase_count.rq")),
-    ("ministry_share_by_project.rq", include_str!("../../queries/ministry_share_by_project.rq")),
-    ("request_vs_previous_budget.rq", include_str!("../../queries/request_vs_previous_budget.rq")),
-    ("fund_based_programs.rq", include_str!("../../queries/fund_based_programs.rq")),
-    ("relisted_lines.rq", include_str!("../../queries/relisted_lines.rq")),
-    ("programs_without_amount.rq", include_str!("../../queries/programs_without_amount.rq")),
-    ("stated_links.rq", include_str!("../../queries/stated_links.rq")),
-    ("support_networks.rq", include_str!("../../queries/support_networks.rq")),
-    ("relations_by_kind.rq", include_str!("../../queries/relations_by_kind.rq")),
-    ("organisation_roles.rq", include_str!("../../queries/organisation_roles.rq")),
-    ("renamed_programs.rq", include_str!("../../queries/renamed_programs.rq")),
-    ("ministry_program_counts.rq", include_str!("../../queries/ministry_program_counts.rq")),
-    ("figure_provenance.rq", include_str!("../../queries/figure_provenance.rq")),
+    (
+        "ministry_totals.rq",
+        include_str!("../../queries/ministry_totals.rq"),
+    ),
+    (
+        "budget_lines.rq",
+        include_str!("../../queries/budget_lines.rq"),
+    ),
+    (
+        "program_ministries.rq",
+        include_str!("../../queries/program_ministries.rq"),
+    ),
+    (
+        "program_flags.rq",
+        include_str!("../../queries/program_flags.rq"),
+    ),
+    (
+        "shared_programs.rq",
+        include_str!("../../queries/shared_programs.rq"),
+    ),
+    (
+        "program_continuity.rq",
+        include_str!("../../queries/program_continuity.rq"),
+    ),
+    (
+        "project_lineage.rq",
+        include_str!("../../queries/project_lineage.rq"),
+    ),
+    (
+        "uncertain_figures.rq",
+        include_str!("../../queries/uncertain_figures.rq"),
+    ),
+    (
+        "largest_programs_by_ministry.rq",
+        include_str!("../../queries/largest_programs_by_ministry.rq"),
+    ),
+    (
+        "new_and_expanded_by_project.rq",
+        include_str!("../../queries/new_and_expanded_by_project.rq"),
+    ),
+    (
+        "program_year_over_year.rq",
+        include_str!("../../queries/program_year_over_year.rq"),
+    ),
+    (
+        "programs_by_phase_count.rq",
+        include_str!("../../queries/programs_by_phase_count.rq"),
+    ),
+    (
+        "ministry_share_by_project.rq",
+        include_str!("../../queries/ministry_share_by_project.rq"),
+    ),
+    (
+        "request_vs_previous_budget.rq",
+        include_str!("../../queries/request_vs_previous_budget.rq"),
+    ),
+    (
+        "fund_based_programs.rq",
+        include_str!("../../queries/fund_based_programs.rq"),
+    ),
+    (
+        "relisted_lines.rq",
+        include_str!("../../queries/relisted_lines.rq"),
+    ),
+    (
+        "programs_without_amount.rq",
+        include_str!("../../queries/programs_without_amount.rq"),
+    ),
+    (
+        "stated_links.rq",
+        include_str!("../../queries/stated_links.rq"),
+    ),
+    (
+        "support_networks.rq",
+        include_str!("../../queries/support_networks.rq"),
+    ),
+    (
+        "relations_by_kind.rq",
+        include_str!("../../queries/relations_by_kind.rq"),
+    ),
+    (
+        "organisation_roles.rq",
+        include_str!("../../queries/organisation_roles.rq"),
+    ),
+    (
+        "renamed_programs.rq",
+        include_str!("../../queries/renamed_programs.rq"),
+    ),
+    (
+        "ministry_program_counts.rq",
+        include_str!("../../queries/ministry_program_counts.rq"),
+    ),
+    (
+        "figure_provenance.rq",
+        include_str!("../../queries/figure_provenance.rq"),
+    ),
 ];
 
 /// The question a query file states in its header comment.
@@ -516,10 +766,18 @@ pub fn question(text: &str) -> String {
 }
 
 /// `/query`: the shipped queries one click away, an editor, results as a table.
-pub async fn query_page(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+pub async fn query_page(
+    State(state): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let params = form_urlencoded(q.unwrap_or_default().as_bytes());
     let lang = lang_of(&params, &headers);
-    let initial = params.iter().find(|(k, _)| k == "q").map(|(_, v)| v.clone()).unwrap_or_else(|| QUERIES[0].1.to_owned());
+    let initial = params
+        .iter()
+        .find(|(k, _)| k == "q")
+        .map(|(_, v)| v.clone())
+        .unwrap_or_else(|| QUERIES[0].1.to_owned());
     let mut b = format!(
         "<h1>{}</h1><p>{}</p><div class=\"query\"><ul class=\"shipped\">",
         lang.pick("クエリ", "Query"),
@@ -545,26 +803,53 @@ pub async fn query_page(State(state): State<Arc<AppState>>, RawQuery(q): RawQuer
         lang.pick("実行", "Run")
     );
     let _ = &state;
-    html_page(page(&state, lang.pick("クエリ", "Query"), lang, "/query?", &b))
+    html_page(page(
+        &state,
+        lang.pick("クエリ", "Query"),
+        lang,
+        "/query?",
+        &b,
+    ))
 }
 
 /// `/report`: what `medrd-kg validate` prints.
-pub async fn report(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+pub async fn report(
+    State(state): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let params = form_urlencoded(q.unwrap_or_default().as_bytes());
     let lang = lang_of(&params, &headers);
     let body = match &state.report {
-        Some(r) => format!("<h1>{}</h1><pre class=\"report\">{}</pre>", lang.pick("照合レポート", "Reconciliation report"), esc(r)),
+        Some(r) => format!(
+            "<h1>{}</h1><pre class=\"report\">{}</pre>",
+            lang.pick("照合レポート", "Reconciliation report"),
+            esc(r)
+        ),
         None => format!(
             "<h1>{}</h1><p>{}</p>",
             lang.pick("照合レポート", "Reconciliation report"),
-            lang.pick("データフォルダ（--data）がないため、このサーバーではレポートを作れません。", "This server has no data folder (--data), so it cannot make the report.")
+            lang.pick(
+                "データフォルダ（--data）がないため、このサーバーではレポートを作れません。",
+                "This server has no data folder (--data), so it cannot make the report."
+            )
         ),
     };
-    html_page(page(&state, lang.pick("照合レポート", "Reconciliation report"), lang, "/report?", &body))
+    html_page(page(
+        &state,
+        lang.pick("照合レポート", "Reconciliation report"),
+        lang,
+        "/report?",
+        &body,
+    ))
 }
 
 /// `/viz/neighbourhood.svg?iri=…&lang=…`: the picture a resource page shows.
-pub async fn neighbourhood_svg(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+pub async fn neighbourhood_svg(
+    State(state): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let params = form_urlencoded(q.unwrap_or_default().as_bytes());
     let lang = lang_of(&params, &headers);
     let Some((_, iri)) = params.iter().find(|(k, _)| k == "iri") else {
@@ -579,21 +864,37 @@ pub async fn neighbourhood_svg(State(state): State<Arc<AppState>>, RawQuery(q): 
     };
     match crate::viz::render(&state.store, &request) {
         Ok(svg) => svg_response(&state, &headers, &format!("viz/{iri}/{}", lang.tag()), svg),
-        Err(e) if e.fault() == crate::error::Fault::User => error(StatusCode::NOT_FOUND, e.to_string()),
+        Err(e) if e.fault() == crate::error::Fault::User => {
+            error(StatusCode::NOT_FOUND, e.to_string())
+        }
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
 }
 
 fn svg_response(state: &AppState, headers: &HeaderMap, what: &str, svg: String) -> Response {
-    let mut res = super::resource::cached(state, headers, what, super::negotiate::Repr::Html, svg.into_bytes());
+    let mut res = super::resource::cached(
+        state,
+        headers,
+        what,
+        super::negotiate::Repr::Html,
+        svg.into_bytes(),
+    );
     if res.status() == StatusCode::OK {
-        res.headers_mut().insert(header::CONTENT_TYPE, header::HeaderValue::from_static("image/svg+xml"));
+        res.headers_mut().insert(
+            header::CONTENT_TYPE,
+            header::HeaderValue::from_static("image/svg+xml"),
+        );
     }
     res
 }
 
 /// `/chart/<kind>.svg?lang=…&year=…`.
-pub async fn chart_svg(State(state): State<Arc<AppState>>, Path(file): Path<String>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+pub async fn chart_svg(
+    State(state): State<Arc<AppState>>,
+    Path(file): Path<String>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let params = form_urlencoded(q.unwrap_or_default().as_bytes());
     let lang = lang_of(&params, &headers);
     let Some(kind) = file.strip_suffix(".svg") else {
@@ -603,9 +904,21 @@ pub async fn chart_svg(State(state): State<Arc<AppState>>, Path(file): Path<Stri
         Ok(k) => k,
         Err(e) => return error(StatusCode::NOT_FOUND, e.to_string()),
     };
-    let year = params.iter().find(|(k, _)| k == "year").and_then(|(_, v)| v.parse().ok());
-    match crate::chart::chart(&state.store, kind, &crate::chart::ChartOptions { lang, year }) {
-        Ok(svg) => svg_response(&state, &headers, &format!("chart/{file}/{}/{year:?}", lang.tag()), svg),
+    let year = params
+        .iter()
+        .find(|(k, _)| k == "year")
+        .and_then(|(_, v)| v.parse().ok());
+    match crate::chart::chart(
+        &state.store,
+        kind,
+        &crate::chart::ChartOptions { lang, year },
+    ) {
+        Ok(svg) => svg_response(
+            &state,
+            &headers,
+            &format!("chart/{file}/{}/{year:?}", lang.tag()),
+            svg,
+        ),
         Err(e) => error(StatusCode::BAD_REQUEST, e.to_string()),
     }
 }

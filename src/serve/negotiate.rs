@@ -16,7 +16,12 @@ pub const RESOURCE_OFFERS: &[(&str, Repr)] = &[
     ("text/html", Repr::Html),
     ("application/xhtml+xml", Repr::Html),
     ("text/turtle", Repr::Rdf(RdfFormat::Turtle)),
-    ("application/ld+json", Repr::Rdf(RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() })),
+    (
+        "application/ld+json",
+        Repr::Rdf(RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        }),
+    ),
     ("application/n-triples", Repr::Rdf(RdfFormat::NTriples)),
     ("application/rdf+xml", Repr::Rdf(RdfFormat::RdfXml)),
 ];
@@ -25,7 +30,13 @@ pub const RESOURCE_OFFERS: &[(&str, Repr)] = &[
 pub const RESOURCE_NAMES: &[(&str, &str, Repr)] = &[
     ("html", "html", Repr::Html),
     ("turtle", "ttl", Repr::Rdf(RdfFormat::Turtle)),
-    ("jsonld", "jsonld", Repr::Rdf(RdfFormat::JsonLd { profile: JsonLdProfileSet::empty() })),
+    (
+        "jsonld",
+        "jsonld",
+        Repr::Rdf(RdfFormat::JsonLd {
+            profile: JsonLdProfileSet::empty(),
+        }),
+    ),
     ("ntriples", "nt", Repr::Rdf(RdfFormat::NTriples)),
     ("rdfxml", "rdf", Repr::Rdf(RdfFormat::RdfXml)),
 ];
@@ -65,7 +76,12 @@ impl Repr {
             .iter()
             .find(|(n, s, _)| *n == name || *s == name)
             .map(|(_, _, r)| *r)
-            .or_else(|| RESOURCE_OFFERS.iter().find(|(m, _)| *m == name).map(|(_, r)| *r))
+            .or_else(|| {
+                RESOURCE_OFFERS
+                    .iter()
+                    .find(|(m, _)| *m == name)
+                    .map(|(_, r)| *r)
+            })
     }
 }
 
@@ -94,10 +110,20 @@ fn parse(accept: &str) -> Vec<Range> {
             let mut q = 1.0f32;
             for p in it {
                 if let Some(v) = p.trim().strip_prefix("q=") {
-                    q = v.trim().parse::<f32>().ok().filter(|x| x.is_finite()).unwrap_or(0.0).clamp(0.0, 1.0);
+                    q = v
+                        .trim()
+                        .parse::<f32>()
+                        .ok()
+                        .filter(|x| x.is_finite())
+                        .unwrap_or(0.0)
+                        .clamp(0.0, 1.0);
                 }
             }
-            Some(Range { kind: kind.trim().to_owned(), sub: sub.trim().to_owned(), q })
+            Some(Range {
+                kind: kind.trim().to_owned(),
+                sub: sub.trim().to_owned(),
+                q,
+            })
         })
         .collect()
 }
@@ -154,17 +180,32 @@ mod tests {
     fn browsers_get_html_and_agents_what_they_ask() {
         let browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
         assert_eq!(resource_repr(Some(browser)), Some(Repr::Html));
-        assert_eq!(resource_repr(Some("text/turtle")), Some(Repr::Rdf(RdfFormat::Turtle)));
+        assert_eq!(
+            resource_repr(Some("text/turtle")),
+            Some(Repr::Rdf(RdfFormat::Turtle))
+        );
         assert_eq!(
             resource_repr(Some("application/rdf+xml;q=0.5, text/turtle;q=0.9")),
             Some(Repr::Rdf(RdfFormat::Turtle))
         );
-        assert_eq!(resource_repr(Some("application/n-triples, */*;q=0.1")), Some(Repr::Rdf(RdfFormat::NTriples)));
+        assert_eq!(
+            resource_repr(Some("application/n-triples, */*;q=0.1")),
+            Some(Repr::Rdf(RdfFormat::NTriples))
+        );
         assert_eq!(resource_repr(None), Some(Repr::Html));
         assert_eq!(resource_repr(Some("image/png")), None);
         // a more specific range overrides a general one: text/html;q=0 refuses HTML
-        assert_eq!(resource_repr(Some("text/html;q=0, */*")), Some(Repr::Html).filter(|_| false).or(Some(Repr::Html)).and(resource_repr(Some("text/html;q=0, */*"))));
-        assert_ne!(resource_repr(Some("text/html;q=0, application/xhtml+xml;q=0, */*")), Some(Repr::Html));
+        assert_eq!(
+            resource_repr(Some("text/html;q=0, */*")),
+            Some(Repr::Html)
+                .filter(|_| false)
+                .or(Some(Repr::Html))
+                .and(resource_repr(Some("text/html;q=0, */*")))
+        );
+        assert_ne!(
+            resource_repr(Some("text/html;q=0, application/xhtml+xml;q=0, */*")),
+            Some(Repr::Html)
+        );
     }
 
     #[test]

@@ -15,7 +15,7 @@ use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
 
 use super::html;
 use super::negotiate::{resource_repr, Repr};
-use super::sparql::{error, form_urlencoded};
+use super::sparql::{error, form_urlencoded, Reject};
 use super::AppState;
 use crate::error::Error;
 use crate::export::serializer;
@@ -27,7 +27,10 @@ const CACHE: &str = "public, max-age=600";
 /// The outgoing triples of `iri` in every graph, sorted, each once.
 pub fn describe(state: &AppState, iri: NamedNodeRef<'_>) -> Result<Vec<Triple>, Error> {
     let mut v = Vec::new();
-    for q in state.store.quads_for_pattern(Some(iri.into()), None, None, None) {
+    for q in state
+        .store
+        .quads_for_pattern(Some(iri.into()), None, None, None)
+    {
         let q = q.map_err(Error::StoreRead)?;
         v.push(Triple::new(q.subject, q.predicate, q.object));
     }
@@ -38,10 +41,19 @@ pub fn describe(state: &AppState, iri: NamedNodeRef<'_>) -> Result<Vec<Triple>, 
 
 /// Whether the store has anything about `iri` (as subject or object).
 pub fn known(state: &AppState, iri: NamedNodeRef<'_>) -> Result<bool, Error> {
-    if state.store.quads_for_pattern(Some(iri.into()), None, None, None).next().is_some() {
+    if state
+        .store
+        .quads_for_pattern(Some(iri.into()), None, None, None)
+        .next()
+        .is_some()
+    {
         return Ok(true);
     }
-    Ok(state.store.quads_for_pattern(None, None, Some(iri.into()), None).next().is_some())
+    Ok(state
+        .store
+        .quads_for_pattern(None, None, Some(iri.into()), None)
+        .next()
+        .is_some())
 }
 
 /// Triples in `format`.
@@ -49,17 +61,26 @@ pub fn rdf_bytes(triples: &[Triple], format: RdfFormat) -> Result<Vec<u8>, Error
     let mut out = Vec::new();
     let mut w = serializer(format)?.for_writer(&mut out);
     for t in triples {
-        w.serialize_triple(t).map_err(|e| Error::write("the answer", e))?;
+        w.serialize_triple(t)
+            .map_err(|e| Error::write("the answer", e))?;
     }
     w.finish().map_err(|e| Error::write("the answer", e))?;
     Ok(out)
 }
 
 /// Answers `body` with the caching headers, or 304 when the client has this version.
-pub fn cached(state: &AppState, headers: &HeaderMap, what: &str, repr: Repr, body: Vec<u8>) -> Response {
+pub fn cached(
+    state: &AppState,
+    headers: &HeaderMap,
+    what: &str,
+    repr: Repr,
+    body: Vec<u8>,
+) -> Response {
     let etag = state.etag(what, repr.name());
     let last_modified = state.last_modified_http();
-    let none_match = headers.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok());
+    let none_match = headers
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok());
     let fresh = match none_match {
         Some(tags) => tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"),
         None => headers
@@ -72,7 +93,12 @@ pub fn cached(state: &AppState, headers: &HeaderMap, what: &str, repr: Repr, bod
     let mut res = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        (StatusCode::OK, [(header::CONTENT_TYPE, repr.content_type())], body).into_response()
+        (
+            StatusCode::OK,
+            [(header::CONTENT_TYPE, repr.content_type())],
+            body,
+        )
+            .into_response()
     };
     let h = res.headers_mut();
     for (k, v) in [
@@ -89,34 +115,52 @@ pub fn cached(state: &AppState, headers: &HeaderMap, what: &str, repr: Repr, bod
 }
 
 /// The representation a request asks for: suffix, then `?format=`, then Accept.
-fn requested(path: &str, query: &[(String, String)], headers: &HeaderMap) -> Result<(String, Repr), Response> {
+fn requested(
+    path: &str,
+    query: &[(String, String)],
+    headers: &HeaderMap,
+) -> Result<(String, Repr), Reject> {
     if let Some((stem, suffix)) = path.rsplit_once('.') {
-        if let Some(r) = Repr::by_name(suffix).filter(|_| !stem.ends_with('/') && !suffix.contains('/')) {
+        if let Some(r) =
+            Repr::by_name(suffix).filter(|_| !stem.ends_with('/') && !suffix.contains('/'))
+        {
             return Ok((stem.to_owned(), r));
         }
     }
     if let Some((_, f)) = query.iter().find(|(k, _)| k == "format") {
-        return Repr::by_name(f).map(|r| (path.to_owned(), r)).ok_or_else(|| {
-            error(StatusCode::BAD_REQUEST, format!("format {f:?} is not one of html, turtle, jsonld, ntriples, rdfxml"))
-        });
+        return Repr::by_name(f)
+            .map(|r| (path.to_owned(), r))
+            .ok_or_else(|| {
+                Reject(
+                    StatusCode::BAD_REQUEST,
+                    format!("format {f:?} is not one of html, turtle, jsonld, ntriples, rdfxml"),
+                )
+            });
     }
     let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
     resource_repr(accept).map(|r| (path.to_owned(), r)).ok_or_else(|| {
-        error(
+        Reject(
             StatusCode::NOT_ACCEPTABLE,
-            "this resource comes as text/html, text/turtle, application/ld+json, application/n-triples or application/rdf+xml (or add .html, .ttl, .jsonld, .nt, .rdf)",
+            "this resource comes as text/html, text/turtle, application/ld+json, application/n-triples or application/rdf+xml (or add .html, .ttl, .jsonld, .nt, .rdf)".to_owned(),
         )
     })
 }
 
 /// Any path that is not a page of the server: a resource under the base.
-pub async fn handler(State(state): State<Arc<AppState>>, uri: Uri, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+pub async fn handler(
+    State(state): State<Arc<AppState>>,
+    uri: Uri,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let query = form_urlencoded(q.unwrap_or_default().as_bytes());
     let raw_path = uri.path().trim_start_matches('/');
-    let path = percent_encoding::percent_decode_str(raw_path).decode_utf8_lossy().into_owned();
+    let path = percent_encoding::percent_decode_str(raw_path)
+        .decode_utf8_lossy()
+        .into_owned();
     let (path, repr) = match requested(&path, &query, &headers) {
         Ok(x) => x,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let iri = format!("{}{path}", state.base);
     let Ok(node) = NamedNode::new(iri.as_str()) else {
@@ -133,7 +177,13 @@ pub async fn handler(State(state): State<Arc<AppState>>, uri: Uri, RawQuery(q): 
     };
     match body {
         Ok(b) => {
-            let mut res = cached(&state, &headers, &format!("{path}?{}", page_key(&query)), repr, b);
+            let mut res = cached(
+                &state,
+                &headers,
+                &format!("{path}?{}", page_key(&query)),
+                repr,
+                b,
+            );
             if let Ok(v) = HeaderValue::from_str(&format!("{iri}.{}", repr.suffix())) {
                 res.headers_mut().insert(header::CONTENT_LOCATION, v);
             }
@@ -156,7 +206,8 @@ fn page_key(query: &[(String, String)]) -> String {
 
 /// The dataset description: VoID and DCAT, with the endpoint, the dumps and the license.
 pub fn void_triples(state: &AppState, public: &str) -> Result<Vec<Triple>, Error> {
-    let dataset = NamedNode::new(format!("{}dataset", state.base)).map_err(|e| Error::internal("the dataset IRI", e))?;
+    let dataset = NamedNode::new(format!("{}dataset", state.base))
+        .map_err(|e| Error::internal("the dataset IRI", e))?;
     let mut triples = describe(state, dataset.as_ref())?;
     let link = |p: NamedNodeRef<'_>, o: &str| -> Result<Triple, Error> {
         Ok(Triple::new(
@@ -167,7 +218,10 @@ pub fn void_triples(state: &AppState, public: &str) -> Result<Vec<Triple>, Error
     };
     triples.push(link(void::SPARQL_ENDPOINT, &format!("{public}sparql"))?);
     for (ext, _) in DUMPS {
-        triples.push(link(void::DATA_DUMP, &format!("{public}dumps/medrd-kg.{ext}"))?);
+        triples.push(link(
+            void::DATA_DUMP,
+            &format!("{public}dumps/medrd-kg.{ext}"),
+        )?);
     }
     triples.push(Triple::new(
         dataset.clone(),
@@ -178,12 +232,21 @@ pub fn void_triples(state: &AppState, public: &str) -> Result<Vec<Triple>, Error
     for (ext, format) in DUMPS {
         let dist = NamedNode::new(format!("{}dataset/distribution/{ext}", state.base))
             .map_err(|e| Error::internal("a distribution IRI", e))?;
-        triples.push(Triple::new(dataset.clone(), dcat::DISTRIBUTION, dist.clone()));
-        triples.push(Triple::new(dist.clone(), rdf::TYPE, dcat::DISTRIBUTION_CLASS));
+        triples.push(Triple::new(
+            dataset.clone(),
+            dcat::DISTRIBUTION,
+            dist.clone(),
+        ));
+        triples.push(Triple::new(
+            dist.clone(),
+            rdf::TYPE,
+            dcat::DISTRIBUTION_CLASS,
+        ));
         triples.push(Triple::new(
             dist.clone(),
             dcat::DOWNLOAD_URL,
-            NamedNode::new(format!("{public}dumps/medrd-kg.{ext}")).map_err(|e| Error::internal("a dump URL", e))?,
+            NamedNode::new(format!("{public}dumps/medrd-kg.{ext}"))
+                .map_err(|e| Error::internal("a dump URL", e))?,
         ));
         triples.push(Triple::new(
             dist.clone(),
@@ -192,7 +255,10 @@ pub fn void_triples(state: &AppState, public: &str) -> Result<Vec<Triple>, Error
         ));
         if let Some(Term::NamedNode(license)) = triples
             .iter()
-            .find(|t| t.subject == NamedOrBlankNode::NamedNode(dataset.clone()) && t.predicate.as_ref() == dcterms::LICENSE)
+            .find(|t| {
+                t.subject == NamedOrBlankNode::NamedNode(dataset.clone())
+                    && t.predicate.as_ref() == dcterms::LICENSE
+            })
             .map(|t| t.object.clone())
         {
             triples.push(Triple::new(dist, dcterms::LICENSE, license));
@@ -210,23 +276,37 @@ pub const DUMPS: &[(&str, RdfFormat)] = &[
     ("ttl", RdfFormat::Turtle),
     ("nt", RdfFormat::NTriples),
     ("rdf", RdfFormat::RdfXml),
-    ("jsonld", RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() }),
+    (
+        "jsonld",
+        RdfFormat::JsonLd {
+            profile: oxigraph::io::JsonLdProfileSet::empty(),
+        },
+    ),
 ];
 
 /// The server's own URL as the request names it (Host), for the links of the description.
 pub fn public_url(headers: &HeaderMap) -> String {
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("localhost");
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("localhost");
     format!("http://{host}/")
 }
 
 /// `/.well-known/void`: the description, in Turtle unless asked otherwise.
-pub async fn void(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+pub async fn void(
+    State(state): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let query = form_urlencoded(q.unwrap_or_default().as_bytes());
     let repr = match requested(".well-known/void", &query, &headers) {
         Ok((_, Repr::Html)) | Err(_) => Repr::Rdf(RdfFormat::Turtle),
         Ok((_, r)) => r,
     };
-    let Repr::Rdf(format) = repr else { return error(StatusCode::INTERNAL_SERVER_ERROR, "no format") };
+    let Repr::Rdf(format) = repr else {
+        return error(StatusCode::INTERNAL_SERVER_ERROR, "no format");
+    };
     match void_triples(&state, &public_url(&headers)).and_then(|t| rdf_bytes(&t, format)) {
         Ok(b) => cached(&state, &headers, ".well-known/void", repr, b),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
@@ -234,10 +314,20 @@ pub async fn void(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, hea
 }
 
 /// `/dumps/medrd-kg.<ext>`: the whole store.
-pub async fn dump(State(state): State<Arc<AppState>>, Path(file): Path<String>, headers: HeaderMap) -> Response {
-    let Some((_, format)) = DUMPS.iter().find(|(ext, _)| file == format!("medrd-kg.{ext}")) else {
+pub async fn dump(
+    State(state): State<Arc<AppState>>,
+    Path(file): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    let Some((_, format)) = DUMPS
+        .iter()
+        .find(|(ext, _)| file == format!("medrd-kg.{ext}"))
+    else {
         let names: Vec<String> = DUMPS.iter().map(|(e, _)| format!("medrd-kg.{e}")).collect();
-        return error(StatusCode::NOT_FOUND, format!("no dump {file:?}: the dumps are {}", names.join(", ")));
+        return error(
+            StatusCode::NOT_FOUND,
+            format!("no dump {file:?}: the dumps are {}", names.join(", ")),
+        );
     };
     let mut out = Vec::new();
     if let Err(e) = crate::export::dump(&state.store, *format, None, &mut out) {

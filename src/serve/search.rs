@@ -79,8 +79,13 @@ impl SearchIndex {
         for (p, weight) in fields {
             for q in store.quads_for_pattern(None, Some(p), None, None) {
                 let q = q.map_err(Error::StoreRead)?;
-                if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object) {
-                    entries.push(Entry { iri: s.as_str().to_owned(), folded: fold(l.value()), weight });
+                if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) = (&q.subject, &q.object)
+                {
+                    entries.push(Entry {
+                        iri: s.as_str().to_owned(),
+                        folded: fold(l.value()),
+                        weight,
+                    });
                 }
             }
         }
@@ -123,7 +128,9 @@ impl SearchIndex {
         }
         let mut best: HashMap<&str, u32> = HashMap::new();
         for e in &self.entries {
-            let Some(pos) = e.folded.find(&q) else { continue };
+            let Some(pos) = e.folded.find(&q) else {
+                continue;
+            };
             let place = if e.folded == q {
                 100
             } else if pos == 0 {
@@ -137,7 +144,8 @@ impl SearchIndex {
             let s = best.entry(e.iri.as_str()).or_insert(0);
             *s = (*s).max(score);
         }
-        let mut hits: Vec<(String, u32)> = best.into_iter().map(|(i, s)| (i.to_owned(), s)).collect();
+        let mut hits: Vec<(String, u32)> =
+            best.into_iter().map(|(i, s)| (i.to_owned(), s)).collect();
         hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         hits.truncate(limit);
         hits
@@ -145,7 +153,11 @@ impl SearchIndex {
 }
 
 /// `/search?q=…[&format=json][&lang=en]`.
-pub async fn handler(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+pub async fn handler(
+    State(state): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let params = form_urlencoded(q.unwrap_or_default().as_bytes());
     let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     let text = get("q").unwrap_or_default();

@@ -41,6 +41,15 @@ pub fn error(status: StatusCode, message: impl Into<String>) -> Response {
         .into_response()
 }
 
+/// A refused request: its status and message (small, so that it can travel in a `Result`).
+pub struct Reject(pub StatusCode, pub String);
+
+impl IntoResponse for Reject {
+    fn into_response(self) -> Response {
+        error(self.0, self.1)
+    }
+}
+
 /// The error chain of `e` on one line each, as the CLI prints it.
 fn chain(e: &Error) -> String {
     let mut s = e.to_string();
@@ -62,11 +71,16 @@ impl Drop for CancelOnDrop {
     }
 }
 
-fn parse_graphs(names: &[String], what: &str) -> Result<Vec<NamedNode>, Response> {
+fn parse_graphs(names: &[String], what: &str) -> Result<Vec<NamedNode>, Reject> {
     names
         .iter()
         .map(|n| {
-            NamedNode::new(n.as_str()).map_err(|e| error(StatusCode::BAD_REQUEST, format!("{what} {n:?} is not an IRI: {e}")))
+            NamedNode::new(n.as_str()).map_err(|e| {
+                Reject(
+                    StatusCode::BAD_REQUEST,
+                    format!("{what} {n:?} is not an IRI: {e}"),
+                )
+            })
         })
         .collect()
 }
@@ -97,11 +111,11 @@ async fn answer(state: Arc<AppState>, params: Params, headers: &HeaderMap) -> Re
     };
     let default_graphs = match parse_graphs(&params.default_graph_uri, "default-graph-uri") {
         Ok(g) => g,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let named_graphs = match parse_graphs(&params.named_graph_uri, "named-graph-uri") {
         Ok(g) => g,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let token = CancellationToken::new();
     let guard = CancelOnDrop(token.clone());
@@ -117,12 +131,19 @@ async fn answer(state: Arc<AppState>, params: Params, headers: &HeaderMap) -> Re
     let job = tokio::task::spawn_blocking(move || run_with(&st.store, &query, None, &limits));
     let result = match tokio::time::timeout(timeout, job).await {
         Ok(Ok(r)) => r,
-        Ok(Err(e)) => return error(StatusCode::INTERNAL_SERVER_ERROR, format!("the query failed: {e}")),
+        Ok(Err(e)) => {
+            return error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("the query failed: {e}"),
+            )
+        }
         Err(_) => {
             token.cancel();
             return error(
                 StatusCode::SERVICE_UNAVAILABLE,
-                chain(&Error::Timeout { seconds: timeout.as_secs_f64() }),
+                chain(&Error::Timeout {
+                    seconds: timeout.as_secs_f64(),
+                }),
             );
         }
     };
@@ -153,8 +174,19 @@ fn respond(answer: &Answer, format: Option<&str>, headers: &HeaderMap) -> Respon
         Some(f) => match table.iter().find(|(m, n)| *n == f || *m == f) {
             Some(t) => *t,
             None => {
-                let names: Vec<&str> = table.iter().map(|t| t.1).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-                return error(StatusCode::BAD_REQUEST, format!("format {f:?} is not one of {} for this query's answer", names.join(", ")));
+                let names: Vec<&str> = table
+                    .iter()
+                    .map(|t| t.1)
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .collect();
+                return error(
+                    StatusCode::BAD_REQUEST,
+                    format!(
+                        "format {f:?} is not one of {} for this query's answer",
+                        names.join(", ")
+                    ),
+                );
             }
         },
         None => {
@@ -162,7 +194,14 @@ fn respond(answer: &Answer, format: Option<&str>, headers: &HeaderMap) -> Respon
             match choose(accept, &offers) {
                 Some(i) => table[i],
                 None => {
-                    return error(StatusCode::NOT_ACCEPTABLE, format!("cannot answer in {}: this answer comes as {}", accept.unwrap_or(""), offers.join(", ")))
+                    return error(
+                        StatusCode::NOT_ACCEPTABLE,
+                        format!(
+                            "cannot answer in {}: this answer comes as {}",
+                            accept.unwrap_or(""),
+                            offers.join(", ")
+                        ),
+                    )
                 }
             }
         }
@@ -172,7 +211,9 @@ fn respond(answer: &Answer, format: Option<&str>, headers: &HeaderMap) -> Respon
         let rdf = match picked.1 {
             "ntriples" => RdfFormat::NTriples,
             "rdfxml" => RdfFormat::RdfXml,
-            "jsonld" => RdfFormat::JsonLd { profile: oxigraph::io::JsonLdProfileSet::empty() },
+            "jsonld" => RdfFormat::JsonLd {
+                profile: oxigraph::io::JsonLdProfileSet::empty(),
+            },
             _ => RdfFormat::Turtle,
         };
         write_answer(answer, ResultsSyntax::TSV, rdf, &mut out)
@@ -181,7 +222,10 @@ fn respond(answer: &Answer, format: Option<&str>, headers: &HeaderMap) -> Respon
             .iter()
             .find(|s| s.name == picked.1)
             .copied()
-            .unwrap_or(ResultsSyntax { name: "json", format: Some(QueryResultsFormat::Json) });
+            .unwrap_or(ResultsSyntax {
+                name: "json",
+                format: Some(QueryResultsFormat::Json),
+            });
         write_answer(answer, syntax, RdfFormat::Turtle, &mut out)
     };
     if let Err(e) = written {
@@ -195,7 +239,10 @@ fn respond(answer: &Answer, format: Option<&str>, headers: &HeaderMap) -> Respon
     (
         StatusCode::OK,
         [
-            (header::CONTENT_TYPE, format!("{content_type}; charset=utf-8")),
+            (
+                header::CONTENT_TYPE,
+                format!("{content_type}; charset=utf-8"),
+            ),
             (header::VARY, "Accept".to_owned()),
         ],
         out,
@@ -204,7 +251,11 @@ fn respond(answer: &Answer, format: Option<&str>, headers: &HeaderMap) -> Respon
 }
 
 /// GET `/sparql?query=…`.
-pub async fn get(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, headers: HeaderMap) -> Response {
+pub async fn get(
+    State(state): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+) -> Response {
     let params = params_of(q.unwrap_or_default().as_bytes());
     if params.query.is_none() && params.update.is_none() {
         // a browser opening /sparql gets the query page
@@ -214,7 +265,12 @@ pub async fn get(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, head
 }
 
 /// POST `/sparql`: a form (`query=` or `update=`), or a direct query or update body.
-pub async fn post(State(state): State<Arc<AppState>>, RawQuery(q): RawQuery, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn post(
+    State(state): State<Arc<AppState>>,
+    RawQuery(q): RawQuery,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let url = params_of(q.unwrap_or_default().as_bytes());
     let ct = headers
         .get(header::CONTENT_TYPE)
@@ -268,8 +324,13 @@ fn params_of(body: &[u8]) -> Params {
 /// `application/x-www-form-urlencoded` pairs.
 pub fn form_urlencoded(body: &[u8]) -> Vec<(String, String)> {
     let decode = |s: &[u8]| {
-        let plus: Vec<u8> = s.iter().map(|&b| if b == b'+' { b' ' } else { b }).collect();
-        percent_encoding::percent_decode(&plus).decode_utf8_lossy().into_owned()
+        let plus: Vec<u8> = s
+            .iter()
+            .map(|&b| if b == b'+' { b' ' } else { b })
+            .collect();
+        percent_encoding::percent_decode(&plus)
+            .decode_utf8_lossy()
+            .into_owned()
     };
     body.split(|&b| b == b'&')
         .filter(|p| !p.is_empty())
@@ -284,7 +345,8 @@ pub fn form_urlencoded(body: &[u8]) -> Vec<(String, String)> {
 mod tests {
     #[test]
     fn forms_decode() {
-        let p = super::form_urlencoded(b"query=SELECT+%3Fs&default-graph-uri=a&default-graph-uri=b");
+        let p =
+            super::form_urlencoded(b"query=SELECT+%3Fs&default-graph-uri=a&default-graph-uri=b");
         assert_eq!(p[0], ("query".into(), "SELECT ?s".into()));
         assert_eq!(p.len(), 3);
     }

@@ -33,14 +33,12 @@ fn store_base(store: &Store) -> Result<Option<String>> {
     for q in store.quads_for_pattern(None, Some(void::URI_SPACE), None, None) {
         let q = q.map_err(Error::StoreRead)?;
         let typed = store
-            .contains(
-                oxigraph::model::QuadRef::new(
-                    q.subject.as_ref(),
-                    rdf::TYPE,
-                    TermRef::NamedNode(void::DATASET),
-                    q.graph_name.as_ref(),
-                ),
-            )
+            .contains(oxigraph::model::QuadRef::new(
+                q.subject.as_ref(),
+                rdf::TYPE,
+                TermRef::NamedNode(void::DATASET),
+                q.graph_name.as_ref(),
+            ))
             .map_err(Error::StoreRead)?;
         if let (true, Term::Literal(l)) = (typed, &q.object) {
             return Ok(Some(l.value().to_owned()));

@@ -16,7 +16,13 @@ struct Server {
 
 impl Server {
     fn start(extra: &[&str]) -> Server {
-        let mut args = vec!["serve", "--store", s(shared_store()), "--bind", "127.0.0.1:0"];
+        let mut args = vec![
+            "serve",
+            "--store",
+            s(shared_store()),
+            "--bind",
+            "127.0.0.1:0",
+        ];
         args.extend_from_slice(extra);
         let mut child = Command::new(bin())
             .args(&args)
@@ -49,7 +55,10 @@ impl Server {
     fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Response {
         let mut stream = TcpStream::connect(&self.addr).expect("connect");
         stream.set_read_timeout(Some(Duration::from_secs(60))).ok();
-        let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n", self.addr);
+        let mut req = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
+            self.addr
+        );
         for (k, v) in headers {
             req.push_str(&format!("{k}: {v}\r\n"));
         }
@@ -82,30 +91,50 @@ struct Response {
 
 impl Response {
     fn parse(raw: &[u8]) -> Response {
-        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("a header block");
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("a header block");
         let head = String::from_utf8_lossy(&raw[..split]).into_owned();
         let mut lines = head.lines();
-        let status = lines.next().and_then(|l| l.split(' ').nth(1)).and_then(|c| c.parse().ok()).expect("a status");
+        let status = lines
+            .next()
+            .and_then(|l| l.split(' ').nth(1))
+            .and_then(|c| c.parse().ok())
+            .expect("a status");
         let headers: Vec<(String, String)> = lines
-            .filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned())))
+            .filter_map(|l| {
+                l.split_once(':')
+                    .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
+            })
             .collect();
         let mut body = raw[split + 4..].to_vec();
-        if headers.iter().any(|(k, v)| k == "transfer-encoding" && v.contains("chunked")) {
+        if headers
+            .iter()
+            .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"))
+        {
             body = dechunk(&body);
         }
-        Response { status, headers, body: String::from_utf8_lossy(&body).into_owned() }
+        Response {
+            status,
+            headers,
+            body: String::from_utf8_lossy(&body).into_owned(),
+        }
     }
 
     fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
 fn dechunk(mut b: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    loop {
-        let Some(end) = b.windows(2).position(|w| w == b"\r\n") else { break };
-        let size = usize::from_str_radix(String::from_utf8_lossy(&b[..end]).trim(), 16).unwrap_or(0);
+    while let Some(end) = b.windows(2).position(|w| w == b"\r\n") {
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&b[..end]).trim(), 16).unwrap_or(0);
         if size == 0 {
             break;
         }
@@ -118,7 +147,9 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
 fn enc(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -130,11 +161,23 @@ const PJ1: &str = "/project/2026/1";
 fn resources_negotiate_every_format_with_their_own_etags() {
     let srv = Server::start(&[]);
     // browsers get HTML; agents what they ask; suffixes and ?format= win
-    let html = srv.get(PJ1, &[("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")]);
+    let html = srv.get(
+        PJ1,
+        &[("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")],
+    );
     assert_eq!(html.status, 200);
-    assert!(html.header("content-type").unwrap_or("").starts_with("text/html"));
+    assert!(html
+        .header("content-type")
+        .unwrap_or("")
+        .starts_with("text/html"));
     // FY2026 summary: １．医薬品プロジェクト４０２億円＜ＡＭＥＤ３４９億円、インハウス５３億円＞
-    assert!(html.body.contains("医薬品プロジェクト（令和8年度）") && html.body.contains(">402<") && html.body.contains(">349<"), "{}", &html.body[..2000.min(html.body.len())]);
+    assert!(
+        html.body.contains("医薬品プロジェクト（令和8年度）")
+            && html.body.contains(">402<")
+            && html.body.contains(">349<"),
+        "{}",
+        &html.body[..2000.min(html.body.len())]
+    );
     let mut etags = std::collections::BTreeSet::new();
     for (accept, ct, suffix) in [
         ("text/turtle", "text/turtle", "ttl"),
@@ -144,9 +187,19 @@ fn resources_negotiate_every_format_with_their_own_etags() {
     ] {
         let by_accept = srv.get(PJ1, &[("Accept", accept)]);
         assert_eq!(by_accept.status, 200, "{accept}");
-        assert!(by_accept.header("content-type").unwrap_or("").starts_with(ct), "{accept}: {:?}", by_accept.header("content-type"));
+        assert!(
+            by_accept
+                .header("content-type")
+                .unwrap_or("")
+                .starts_with(ct),
+            "{accept}: {:?}",
+            by_accept.header("content-type")
+        );
         assert_eq!(by_accept.header("vary"), Some("Accept"));
-        assert!(by_accept.header("last-modified").is_some() && by_accept.header("cache-control").is_some());
+        assert!(
+            by_accept.header("last-modified").is_some()
+                && by_accept.header("cache-control").is_some()
+        );
         let by_suffix = srv.get(&format!("{PJ1}.{suffix}"), &[]);
         assert_eq!(by_suffix.body, by_accept.body, "{suffix}");
         let by_format = srv.get(&format!("{PJ1}?format={suffix}"), &[]);
@@ -162,12 +215,24 @@ fn resources_negotiate_every_format_with_their_own_etags() {
     }
     // the Turtle re-parses in rapper, an independent parser, with the page's facts
     let ttl = srv.get(&format!("{PJ1}.ttl"), &[]);
-    assert!(ttl.body.contains("\"医薬品プロジェクト\"@ja") && ttl.body.contains("mrd:projectNumber 1"), "{}", ttl.body);
+    assert!(
+        ttl.body.contains("\"医薬品プロジェクト\"@ja") && ttl.body.contains("mrd:projectNumber 1"),
+        "{}",
+        ttl.body
+    );
     let dir = crate::harness::tempdir();
     let f = dir.path().join("pj1.ttl");
     std::fs::write(&f, &ttl.body).unwrap();
-    let out = Command::new("rapper").args(["-i", "turtle", "-c"]).arg(&f).output().expect("rapper");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = Command::new("rapper")
+        .args(["-i", "turtle", "-c"])
+        .arg(&f)
+        .output()
+        .expect("rapper");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // unknown resources: a helpful 404
     let missing = srv.get("/project/2026/99", &[]);
     assert_eq!(missing.status, 404);
@@ -181,46 +246,111 @@ fn the_sparql_protocol_answers_and_refuses_what_it_should() {
     let srv = Server::start(&["--timeout", "1", "--max-rows", "1000"]);
     // FY2026 summary: 8 integrated projects
     let q = "SELECT (COUNT(?p) AS ?n) WHERE { ?p a mrd:IntegratedProject ; mrd:fiscalYear/mrd:year 2026 }";
-    let json = srv.get(&format!("/sparql?query={}", enc(q)), &[("Accept", "application/sparql-results+json")]);
+    let json = srv.get(
+        &format!("/sparql?query={}", enc(q)),
+        &[("Accept", "application/sparql-results+json")],
+    );
     assert_eq!(json.status, 200);
     assert!(json.body.contains("\"value\":\"8\""), "{}", json.body);
     for (accept, ct, needle) in [
-        ("application/sparql-results+xml", "application/sparql-results+xml", "<literal"),
+        (
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+            "<literal",
+        ),
         ("text/csv", "text/csv", "n\r\n8"),
-        ("text/tab-separated-values", "text/tab-separated-values", "?n"),
+        (
+            "text/tab-separated-values",
+            "text/tab-separated-values",
+            "?n",
+        ),
     ] {
         let r = srv.get(&format!("/sparql?query={}", enc(q)), &[("Accept", accept)]);
-        assert!(r.header("content-type").unwrap_or("").starts_with(ct), "{accept}");
+        assert!(
+            r.header("content-type").unwrap_or("").starts_with(ct),
+            "{accept}"
+        );
         assert!(r.body.contains(needle), "{accept}: {}", r.body);
     }
-    let csv = srv.get(&format!("/sparql?format=csv&query={}", enc(q)), &[("Accept", "application/sparql-results+json")]);
-    assert!(csv.body.starts_with("n\r\n8"), "?format= overrides Accept: {}", csv.body);
+    let csv = srv.get(
+        &format!("/sparql?format=csv&query={}", enc(q)),
+        &[("Accept", "application/sparql-results+json")],
+    );
+    assert!(
+        csv.body.starts_with("n\r\n8"),
+        "?format= overrides Accept: {}",
+        csv.body
+    );
     // POST, form and direct
-    let form = srv.request("POST", "/sparql", &[("Content-Type", "application/x-www-form-urlencoded")], format!("query={}", enc(q)).as_bytes());
+    let form = srv.request(
+        "POST",
+        "/sparql",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        format!("query={}", enc(q)).as_bytes(),
+    );
     assert!(form.body.contains("\"8\""), "{}", form.body);
-    let direct = srv.request("POST", "/sparql", &[("Content-Type", "application/sparql-query")], q.as_bytes());
+    let direct = srv.request(
+        "POST",
+        "/sparql",
+        &[("Content-Type", "application/sparql-query")],
+        q.as_bytes(),
+    );
     assert!(direct.body.contains("\"8\""), "{}", direct.body);
     // CONSTRUCT as Turtle and N-Triples
     let c = "CONSTRUCT { ?p a mrd:IntegratedProject } WHERE { ?p a mrd:IntegratedProject }";
-    let ttl = srv.get(&format!("/sparql?query={}", enc(c)), &[("Accept", "text/turtle")]);
-    assert!(ttl.header("content-type").unwrap_or("").starts_with("text/turtle") && ttl.body.contains("project/2026/8"));
-    let nt = srv.get(&format!("/sparql?query={}", enc(c)), &[("Accept", "application/n-triples")]);
+    let ttl = srv.get(
+        &format!("/sparql?query={}", enc(c)),
+        &[("Accept", "text/turtle")],
+    );
+    assert!(
+        ttl.header("content-type")
+            .unwrap_or("")
+            .starts_with("text/turtle")
+            && ttl.body.contains("project/2026/8")
+    );
+    let nt = srv.get(
+        &format!("/sparql?query={}", enc(c)),
+        &[("Accept", "application/n-triples")],
+    );
     assert_eq!(nt.body.lines().count(), 14, "6 FY2024 + 8 FY2026 projects");
     // a dataset of one named graph: only the FY2024 projects
-    let g = srv.get(&format!("/sparql?query={}&default-graph-uri={}", enc("SELECT (COUNT(?p) AS ?n) WHERE { ?p a mrd:IntegratedProject }"), enc("https://w3id.org/medrd-kg/graph/fy2024")), &[("Accept", "text/csv")]);
+    let g = srv.get(
+        &format!(
+            "/sparql?query={}&default-graph-uri={}",
+            enc("SELECT (COUNT(?p) AS ?n) WHERE { ?p a mrd:IntegratedProject }"),
+            enc("https://w3id.org/medrd-kg/graph/fy2024")
+        ),
+        &[("Accept", "text/csv")],
+    );
     assert!(g.body.contains("\r\n6"), "{}", g.body);
     // updates refused, both ways
-    let up = srv.request("POST", "/sparql", &[("Content-Type", "application/x-www-form-urlencoded")], b"update=DROP%20ALL");
+    let up = srv.request(
+        "POST",
+        "/sparql",
+        &[("Content-Type", "application/x-www-form-urlencoded")],
+        b"update=DROP%20ALL",
+    );
     assert_eq!(up.status, 403);
     assert!(up.body.contains("read-only"));
-    let up = srv.request("POST", "/sparql", &[("Content-Type", "application/sparql-update")], b"DROP ALL");
+    let up = srv.request(
+        "POST",
+        "/sparql",
+        &[("Content-Type", "application/sparql-update")],
+        b"DROP ALL",
+    );
     assert_eq!(up.status, 403);
     // malformed SPARQL: 400 with the parser's position
-    let bad = srv.get(&format!("/sparql?query={}", enc("SELECT ?x WHERE { ?x")), &[]);
+    let bad = srv.get(
+        &format!("/sparql?query={}", enc("SELECT ?x WHERE { ?x")),
+        &[],
+    );
     assert_eq!(bad.status, 400);
     assert!(bad.body.contains("error at 1:"), "{}", bad.body);
     // over the row limit: an error naming it
-    let many = srv.get(&format!("/sparql?query={}", enc("SELECT * WHERE { ?s ?p ?o }")), &[]);
+    let many = srv.get(
+        &format!("/sparql?query={}", enc("SELECT * WHERE { ?s ?p ?o }")),
+        &[],
+    );
     assert_eq!(many.status, 413);
     assert!(many.body.contains("1000"), "{}", many.body);
     // over the time limit: stopped, answered within the limit (and a margin), server still up
@@ -239,40 +369,96 @@ fn search_void_dumps_and_pages() {
     let srv = Server::start(&[]);
     // Japanese without word boundaries, and English
     let ja = srv.get(&format!("/search?format=json&q={}", enc("再生医療")), &[]);
-    assert!(ja.body.contains("program/saisei-iryo-jitsuyoka"), "{}", ja.body);
-    let en = srv.get(&format!("/search?format=json&lang=en&q={}", enc("pharmaceuticals project")), &[]);
-    let first = en.body.find("\"iri\"").map(|i| &en.body[i..i + 80]).unwrap_or("");
+    assert!(
+        ja.body.contains("program/saisei-iryo-jitsuyoka"),
+        "{}",
+        ja.body
+    );
+    let en = srv.get(
+        &format!(
+            "/search?format=json&lang=en&q={}",
+            enc("pharmaceuticals project")
+        ),
+        &[],
+    );
+    let first = en
+        .body
+        .find("\"iri\"")
+        .map(|i| &en.body[i..i + 80])
+        .unwrap_or("");
     assert!(first.contains("project/20"), "{}", en.body);
     let page = srv.get(&format!("/search?q={}", enc("感染症")), &[]);
     assert!(page.body.contains("感染症プロジェクト"), "{}", page.body);
     // VoID and DCAT
     let void = srv.get("/.well-known/void", &[("Accept", "text/turtle")]);
-    assert!(void.body.contains("void:sparqlEndpoint") && void.body.contains("void:dataDump") && void.body.contains("dcat:distribution"), "{}", void.body);
-    assert!(void.body.contains("creativecommons.org/licenses/by/4.0"), "{}", void.body);
+    assert!(
+        void.body.contains("void:sparqlEndpoint")
+            && void.body.contains("void:dataDump")
+            && void.body.contains("dcat:distribution"),
+        "{}",
+        void.body
+    );
+    assert!(
+        void.body.contains("creativecommons.org/licenses/by/4.0"),
+        "{}",
+        void.body
+    );
     // a dump, complete
     let nq = srv.get("/dumps/medrd-kg.nq", &[]);
     assert_eq!(nq.status, 200);
     let health = srv.get("/health", &[]);
-    let triples: usize = health.body.split("\"triples\":").nth(1).and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next()).and_then(|n| n.parse().ok()).unwrap();
+    let triples: usize = health
+        .body
+        .split("\"triples\":")
+        .nth(1)
+        .and_then(|t| t.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap();
     assert_eq!(nq.body.lines().count(), triples);
     // the index, the query page, the report, a ministry's paged inverse links, pictures
     let index = srv.get("/", &[]);
-    assert!(index.body.contains("医薬品プロジェクト（令和8年度）") && index.body.contains("令和8年度"));
+    assert!(
+        index.body.contains("医薬品プロジェクト（令和8年度）") && index.body.contains("令和8年度")
+    );
     let query = srv.get("/query", &[]);
     assert!(query.body.contains("projects.rq") && query.body.contains("/assets/query.js"));
     assert_eq!(srv.get("/assets/query.js", &[]).status, 200);
     let report = srv.get("/report", &[]);
-    assert!(report.body.contains("reconciliation") || report.body.contains("Reconciliation"), "{}", &report.body[..500.min(report.body.len())]);
+    assert!(
+        report.body.contains("reconciliation") || report.body.contains("Reconciliation"),
+        "{}",
+        &report.body[..500.min(report.body.len())]
+    );
     let mhlw = srv.get("/org/mhlw?lang=en", &[]);
-    assert!(mhlw.body.contains("Ministry of Health, Labour and Welfare") && mhlw.body.contains("厚生労働省"));
-    assert!(mhlw.body.contains("class=\"pager\""), "a ministry's many programs are paged");
-    let pic = srv.get(&format!("/viz/neighbourhood.svg?iri={}", enc("https://w3id.org/medrd-kg/project/2026/1")), &[]);
+    assert!(
+        mhlw.body.contains("Ministry of Health, Labour and Welfare")
+            && mhlw.body.contains("厚生労働省")
+    );
+    assert!(
+        mhlw.body.contains("class=\"pager\""),
+        "a ministry's many programs are paged"
+    );
+    let pic = srv.get(
+        &format!(
+            "/viz/neighbourhood.svg?iri={}",
+            enc("https://w3id.org/medrd-kg/project/2026/1")
+        ),
+        &[],
+    );
     assert_eq!(pic.header("content-type"), Some("image/svg+xml"));
     // an uncertain figure on its page: 次世代がん医療加速化研究事業 FY2026 39, inferred, or 42
     let gan = srv.get("/figure/2026/line/1/3", &[]);
-    assert!(gan.body.contains("39") && gan.body.contains("42"), "{}", gan.body);
+    assert!(
+        gan.body.contains("39") && gan.body.contains("42"),
+        "{}",
+        gan.body
+    );
     let line = srv.get("/line/2026/1/3", &[]);
-    assert!(line.body.contains("class=\"uncertain\"") && line.body.contains("42"), "{}", line.body);
+    assert!(
+        line.body.contains("class=\"uncertain\"") && line.body.contains("42"),
+        "{}",
+        line.body
+    );
 }
 
 /// SPARQLWrapper, a client independent of ours, gets standard answers.
@@ -297,6 +483,63 @@ print(len(g.splitlines()) > 0)
         .output()
         .expect("python runs (scripts/prereqs.sh installs SPARQLWrapper)");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.starts_with("1 2 3 4 5 6 7 8"), "{stdout}");
+}
+
+/// A person in a real browser (Debian's chromium, headless, driven by tests/browser/browse.py):
+/// opens the index, searches, follows the first hit to the program's page and sees its
+/// figures, their provenance and the neighbourhood picture.
+#[test]
+fn a_browser_searches_and_reads_a_program_page() {
+    let srv = Server::start(&[]);
+    let dir = crate::harness::tempdir();
+    let shot = dir.path().join("program.png");
+    let out = Command::new(python())
+        .arg(repo().join("tests/browser/browse.py"))
+        .arg(format!("http://{}", srv.addr))
+        .arg("創薬基盤推進研究事業")
+        .arg(&shot)
+        .output()
+        .expect("python runs (scripts/prereqs.sh installs chromium and websocket-client)");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_str(&stdout).expect("browse.py prints JSON");
+    assert_eq!(
+        seen["index_ok"], true,
+        "the index did not list the projects"
+    );
+    assert!(seen["hits"].as_u64().unwrap_or(0) > 0);
+    assert!(
+        seen["url"]
+            .as_str()
+            .unwrap_or("")
+            .contains("/program/souyaku-kiban-suishin"),
+        "{}",
+        seen["url"]
+    );
+    let text = seen["text"].as_str().unwrap_or("");
+    // FY2026 document, page 1: 「● 創薬基盤推進研究事業：… 産学共同研究（GAPFREE） 概算要求額 35億円」;
+    // FY2024 document, page 1: 産学共同研究 概算要求額 29億円
+    assert!(text.contains("創薬基盤推進研究事業"), "{text}");
+    assert!(text.contains("35") && text.contains("29"), "{text}");
+    assert!(
+        text.contains("産学共同研究（GAPFREE）概算要求額35億円"),
+        "the quoted phrase: {text}"
+    );
+    assert!(text.contains("令和8年度資料 1ページ"), "the page: {text}");
+    assert!(
+        seen["picture_width"].as_u64().unwrap_or(0) > 100,
+        "the neighbourhood picture did not load"
+    );
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert_eq!(&png[1..4], b"PNG");
 }
