@@ -29,6 +29,9 @@ pub enum Command {
     Viz(VizArgs),
     /// Serve the graph as linked data: SPARQL endpoint, resource pages, search, query page
     Serve(ServeArgs),
+    /// A SPARQL worker of `serve` (answers jobs on standard input; not for direct use)
+    #[command(hide = true)]
+    SparqlWorker(StoreArg),
     /// Write the ontology as OWL for Protégé and WebVOWL (Turtle or RDF/XML)
     Ontology(OntologyArgs),
     /// Draw an SVG chart of the budget figures (projects, ministries, change, flow)

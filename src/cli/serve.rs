@@ -3,7 +3,7 @@ use std::time::Duration;
 
 use medrd_kg::serve::{serve, ServeOptions};
 
-use crate::cli::args::ServeArgs;
+use crate::cli::args::{ServeArgs, StoreArg};
 
 pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
     if !(a.timeout.is_finite() && a.timeout > 0.0) {
@@ -23,5 +23,11 @@ pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
         max_body: a.max_body,
         cors: a.cors,
     })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `medrd-kg sparql-worker --store DIR`: one of `serve`'s query processes.
+pub fn worker(a: StoreArg) -> anyhow::Result<ExitCode> {
+    medrd_kg::serve::worker::work(&a.store)?;
     Ok(ExitCode::SUCCESS)
 }

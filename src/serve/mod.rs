@@ -13,11 +13,13 @@
 
 mod assets;
 mod html;
+mod jsonld;
 mod negotiate;
 mod resource;
 mod search;
 mod sparql;
 mod state;
+pub mod worker;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

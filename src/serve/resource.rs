@@ -56,8 +56,14 @@ pub fn known(state: &AppState, iri: NamedNodeRef<'_>) -> Result<bool, Error> {
         .is_some())
 }
 
-/// Triples in `format`.
+/// Triples in `format` (JSON-LD compacted with the usual prefixes).
 pub fn rdf_bytes(triples: &[Triple], format: RdfFormat) -> Result<Vec<u8>, Error> {
+    if matches!(format, RdfFormat::JsonLd { .. }) {
+        let mut out = serde_json::to_vec_pretty(&super::jsonld::document(triples))
+            .map_err(|e| Error::internal("writing JSON-LD", e))?;
+        out.push(b'\n');
+        return Ok(out);
+    }
     let mut out = Vec::new();
     let mut w = serializer(format)?.for_writer(&mut out);
     for t in triples {
@@ -148,11 +154,21 @@ fn requested(
 
 /// Any path that is not a page of the server: a resource under the base.
 pub async fn handler(
+    method: axum::http::Method,
     State(state): State<Arc<AppState>>,
     uri: Uri,
     RawQuery(q): RawQuery,
     headers: HeaderMap,
 ) -> Response {
+    if method != axum::http::Method::GET && method != axum::http::Method::HEAD {
+        let mut r = error(
+            StatusCode::METHOD_NOT_ALLOWED,
+            format!("resources are read with GET (or HEAD), not {method}; queries go to /sparql"),
+        );
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
+    }
     let query = form_urlencoded(q.unwrap_or_default().as_bytes());
     let raw_path = uri.path().trim_start_matches('/');
     let path = percent_encoding::percent_decode_str(raw_path)

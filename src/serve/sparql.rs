@@ -10,16 +10,12 @@ use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
-use oxigraph::sparql::results::QueryResultsFormat;
-use oxigraph::sparql::CancellationToken;
 
 use super::negotiate::choose;
+use super::worker::{chain, Done, Job, Killer};
 use super::AppState;
 use crate::error::Error;
-use crate::format::{ResultsSyntax, RESULTS_SYNTAXES};
-use crate::query::{run_with, write_answer, Answer, Limits};
 
 /// The protocol's parameters, from the URL or a form.
 #[derive(Debug, Default)]
@@ -50,39 +46,24 @@ impl IntoResponse for Reject {
     }
 }
 
-/// The error chain of `e` on one line each, as the CLI prints it.
-fn chain(e: &Error) -> String {
-    let mut s = e.to_string();
-    let mut src = std::error::Error::source(e);
-    while let Some(c) = src {
-        s.push_str(&format!("\n  caused by: {c}"));
-        src = c.source();
+/// Kills the worker running the query when dropped before [`KillOnDrop::disarm`]: when the
+/// handler's future is dropped (the client went away), the query's process stops.
+struct KillOnDrop(Arc<std::sync::Mutex<Option<Killer>>>, bool);
+
+impl KillOnDrop {
+    fn disarm(mut self) {
+        self.1 = false;
     }
-    s
 }
 
-/// Cancels the token when dropped: when the handler's future is dropped (the client went
-/// away), the query stops.
-struct CancelOnDrop(CancellationToken);
-
-impl Drop for CancelOnDrop {
+impl Drop for KillOnDrop {
     fn drop(&mut self) {
-        self.0.cancel();
+        if self.1 {
+            if let Some(k) = self.0.lock().ok().and_then(|mut k| k.take()) {
+                k.kill();
+            }
+        }
     }
-}
-
-fn parse_graphs(names: &[String], what: &str) -> Result<Vec<NamedNode>, Reject> {
-    names
-        .iter()
-        .map(|n| {
-            NamedNode::new(n.as_str()).map_err(|e| {
-                Reject(
-                    StatusCode::BAD_REQUEST,
-                    format!("{what} {n:?} is not an IRI: {e}"),
-                )
-            })
-        })
-        .collect()
 }
 
 const RESULT_TYPES: &[(&str, &str)] = &[
@@ -101,7 +82,61 @@ const GRAPH_TYPES: &[(&str, &str)] = &[
     ("application/ld+json", "jsonld"),
 ];
 
-/// Runs `params.query` and answers it.
+fn media_type(format: &str) -> &'static str {
+    RESULT_TYPES
+        .iter()
+        .chain(GRAPH_TYPES)
+        .filter(|(m, _)| *m != "application/json" && *m != "application/xml")
+        .find(|(_, n)| *n == format)
+        .map_or("text/plain", |(m, _)| m)
+}
+
+/// The formats a request accepts: (results, graph) names; `?format=` picks one kind.
+fn formats(
+    format: Option<&str>,
+    accept: Option<&str>,
+) -> Result<(Option<String>, Option<String>), Reject> {
+    let pick = |table: &[(&str, &str)]| {
+        let offers: Vec<&str> = table.iter().map(|t| t.0).collect();
+        choose(accept, &offers).map(|i| table[i].1.to_owned())
+    };
+    match format {
+        Some(f) => {
+            let r = RESULT_TYPES
+                .iter()
+                .find(|(m, n)| *n == f || *m == f)
+                .map(|t| t.1.to_owned());
+            let g = GRAPH_TYPES
+                .iter()
+                .find(|(m, n)| *n == f || *m == f)
+                .map(|t| t.1.to_owned());
+            if r.is_none() && g.is_none() {
+                return Err(Reject(
+                    StatusCode::BAD_REQUEST,
+                    format!("format {f:?} is not one of json, xml, csv, tsv (SELECT, ASK) or turtle, ntriples, rdfxml, jsonld (CONSTRUCT, DESCRIBE)"),
+                ));
+            }
+            Ok((r, g))
+        }
+        None => Ok((pick(RESULT_TYPES), pick(GRAPH_TYPES))),
+    }
+}
+
+fn parse_graphs(names: &[String], what: &str) -> Result<Vec<NamedNode>, Reject> {
+    names
+        .iter()
+        .map(|n| {
+            NamedNode::new(n.as_str()).map_err(|e| {
+                Reject(
+                    StatusCode::BAD_REQUEST,
+                    format!("{what} {n:?} is not an IRI: {e}"),
+                )
+            })
+        })
+        .collect()
+}
+
+/// Runs `params.query` in a worker process and answers it.
 async fn answer(state: Arc<AppState>, params: Params, headers: &HeaderMap) -> Response {
     if params.update.is_some() {
         return error(StatusCode::FORBIDDEN, "this endpoint is read-only: SPARQL updates are refused (the graph is built with `medrd-kg build`)");
@@ -109,28 +144,53 @@ async fn answer(state: Arc<AppState>, params: Params, headers: &HeaderMap) -> Re
     let Some(query) = params.query else {
         return error(StatusCode::BAD_REQUEST, "no query: give ?query=… (GET), a form field query=… (POST), or a body of type application/sparql-query");
     };
-    let default_graphs = match parse_graphs(&params.default_graph_uri, "default-graph-uri") {
-        Ok(g) => g,
+    if let Err(r) = parse_graphs(&params.default_graph_uri, "default-graph-uri")
+        .and_then(|_| parse_graphs(&params.named_graph_uri, "named-graph-uri"))
+    {
+        return r.into_response();
+    }
+    let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
+    let (results, graph) = match formats(params.format.as_deref(), accept) {
+        Ok(f) => f,
         Err(r) => return r.into_response(),
     };
-    let named_graphs = match parse_graphs(&params.named_graph_uri, "named-graph-uri") {
-        Ok(g) => g,
-        Err(r) => return r.into_response(),
+    let job = Job {
+        query,
+        default_graphs: params.default_graph_uri,
+        named_graphs: params.named_graph_uri,
+        max_rows: state.opts.max_rows,
+        results,
+        graph,
     };
-    let token = CancellationToken::new();
-    let guard = CancelOnDrop(token.clone());
-    let limits = Limits {
-        cancel: Some(token.clone()),
-        max_rows: Some(state.opts.max_rows),
-        default_graphs,
-        named_graphs,
-        bindings: Vec::new(),
-    };
+    let slot: Arc<std::sync::Mutex<Option<Killer>>> = Arc::default();
+    let guard = KillOnDrop(slot.clone(), true);
     let timeout = state.opts.timeout;
-    let st = state.clone();
-    let job = tokio::task::spawn_blocking(move || run_with(&st.store, &query, None, &limits));
-    let result = match tokio::time::timeout(timeout, job).await {
-        Ok(Ok(r)) => r,
+    let pool = state.pool.clone();
+    let run = tokio::task::spawn_blocking(move || -> std::io::Result<(Done, Vec<u8>)> {
+        let mut w = pool.take().map_err(std::io::Error::other)?;
+        if let Ok(mut s) = slot.lock() {
+            *s = Some(w.killer());
+        }
+        let answer = w.ask(&job)?;
+        if let Ok(mut s) = slot.lock() {
+            s.take();
+        }
+        pool.give(w);
+        Ok(answer)
+    });
+    let outcome = tokio::time::timeout(timeout, run).await;
+    let (done, body) = match outcome {
+        Ok(Ok(Ok(x))) => {
+            guard.disarm();
+            x
+        }
+        Ok(Ok(Err(e))) => {
+            guard.disarm();
+            return error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                format!("the query's worker failed: {e}"),
+            );
+        }
         Ok(Err(e)) => {
             return error(
                 StatusCode::INTERNAL_SERVER_ERROR,
@@ -138,7 +198,7 @@ async fn answer(state: Arc<AppState>, params: Params, headers: &HeaderMap) -> Re
             )
         }
         Err(_) => {
-            token.cancel();
+            drop(guard); // kills the worker: the query stops, its CPU is freed
             return error(
                 StatusCode::SERVICE_UNAVAILABLE,
                 chain(&Error::Timeout {
@@ -147,105 +207,20 @@ async fn answer(state: Arc<AppState>, params: Params, headers: &HeaderMap) -> Re
             );
         }
     };
-    drop(guard);
-    let answer = match result {
-        Ok(a) => a,
-        Err(e) => {
-            let status = match &e {
-                Error::QuerySyntax { .. } => StatusCode::BAD_REQUEST,
-                Error::RowLimit { .. } => StatusCode::PAYLOAD_TOO_LARGE,
-                // a cancelled evaluation is the time limit's doing
-                Error::QueryEval(_) if token.is_cancelled() => StatusCode::SERVICE_UNAVAILABLE,
-                e if e.fault() == crate::error::Fault::User => StatusCode::BAD_REQUEST,
-                _ => StatusCode::INTERNAL_SERVER_ERROR,
-            };
-            return error(status, chain(&e));
-        }
-    };
-    respond(&answer, params.format.as_deref(), headers)
-}
-
-/// Serializes `answer` in the format `?format=` names or `Accept` prefers.
-fn respond(answer: &Answer, format: Option<&str>, headers: &HeaderMap) -> Response {
-    let accept = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok());
-    let graph = matches!(answer, Answer::Graph(_));
-    let table = if graph { GRAPH_TYPES } else { RESULT_TYPES };
-    let picked = match format {
-        Some(f) => match table.iter().find(|(m, n)| *n == f || *m == f) {
-            Some(t) => *t,
-            None => {
-                let names: Vec<&str> = table
-                    .iter()
-                    .map(|t| t.1)
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .into_iter()
-                    .collect();
-                return error(
-                    StatusCode::BAD_REQUEST,
-                    format!(
-                        "format {f:?} is not one of {} for this query's answer",
-                        names.join(", ")
-                    ),
-                );
-            }
-        },
-        None => {
-            let offers: Vec<&str> = table.iter().map(|t| t.0).collect();
-            match choose(accept, &offers) {
-                Some(i) => table[i],
-                None => {
-                    return error(
-                        StatusCode::NOT_ACCEPTABLE,
-                        format!(
-                            "cannot answer in {}: this answer comes as {}",
-                            accept.unwrap_or(""),
-                            offers.join(", ")
-                        ),
-                    )
-                }
-            }
-        }
-    };
-    let mut out = Vec::new();
-    let written = if graph {
-        let rdf = match picked.1 {
-            "ntriples" => RdfFormat::NTriples,
-            "rdfxml" => RdfFormat::RdfXml,
-            "jsonld" => RdfFormat::JsonLd {
-                profile: oxigraph::io::JsonLdProfileSet::empty(),
-            },
-            _ => RdfFormat::Turtle,
-        };
-        write_answer(answer, ResultsSyntax::TSV, rdf, &mut out)
-    } else {
-        let syntax = RESULTS_SYNTAXES
-            .iter()
-            .find(|s| s.name == picked.1)
-            .copied()
-            .unwrap_or(ResultsSyntax {
-                name: "json",
-                format: Some(QueryResultsFormat::Json),
-            });
-        write_answer(answer, syntax, RdfFormat::Turtle, &mut out)
-    };
-    if let Err(e) = written {
-        return error(StatusCode::INTERNAL_SERVER_ERROR, chain(&e));
+    let status = StatusCode::from_u16(done.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    if done.error {
+        return error(status, String::from_utf8_lossy(&body).into_owned());
     }
-    let content_type = match picked.0 {
-        "application/json" => "application/sparql-results+json",
-        "application/xml" => "application/sparql-results+xml",
-        m => m,
-    };
     (
-        StatusCode::OK,
+        status,
         [
             (
                 header::CONTENT_TYPE,
-                format!("{content_type}; charset=utf-8"),
+                format!("{}; charset=utf-8", media_type(&done.format)),
             ),
             (header::VARY, "Accept".to_owned()),
         ],
-        out,
+        body,
     )
         .into_response()
 }

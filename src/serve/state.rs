@@ -26,6 +26,8 @@ pub struct AppState {
     pub search: SearchIndex,
     /// What `medrd-kg validate` prints, when the data folder is there.
     pub report: Option<String>,
+    /// The SPARQL worker processes.
+    pub pool: std::sync::Arc<super::worker::Pool>,
 }
 
 /// The base of the data: `void:uriSpace` of the dataset that has one.
@@ -54,7 +56,10 @@ impl AppState {
             Some(b) => crate::rdf::Base::new(b)?.as_str().to_owned(),
             None => store_base(&store)?.unwrap_or_else(|| crate::rdf::DEFAULT_BASE.to_owned()),
         };
-        let last_modified = std::fs::metadata(&opts.store)
+        // the build wrote the store's CURRENT file last; opening it read-only changes nothing
+        let current = opts.store.join("CURRENT");
+        let last_modified = std::fs::metadata(&current)
+            .or_else(|_| std::fs::metadata(&opts.store))
             .and_then(|m| m.modified())
             .map_err(|e| Error::read(&opts.store, e))?;
         let mut triples = 0usize;
@@ -80,7 +85,9 @@ impl AppState {
         } else {
             None
         };
+        let pool = std::sync::Arc::new(super::worker::Pool::new(&opts.store)?);
         Ok(AppState {
+            pool,
             opts,
             store,
             base,

@@ -543,3 +543,121 @@ fn a_browser_searches_and_reads_a_program_page() {
     let png = std::fs::read(&shot).expect("a screenshot");
     assert_eq!(&png[1..4], b"PNG");
 }
+
+/// CPU time (user + system, in seconds) the process `pid` has used, from /proc.
+fn cpu_seconds(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("/proc/<pid>/stat");
+    let after = &stat[stat.rfind(')').expect("a comm field") + 2..];
+    let f: Vec<&str> = after.split(' ').collect();
+    let ticks: f64 = f[11].parse::<f64>().unwrap_or(0.0) + f[12].parse::<f64>().unwrap_or(0.0);
+    ticks / 100.0
+}
+
+/// A stopped query frees its CPU: after the time limit answers, and after a client goes away
+/// mid-query, the server is idle again within a second.
+#[test]
+fn stopped_queries_free_the_cpu() {
+    let srv = Server::start(&["--timeout", "1"]);
+    let pid = srv.child.id();
+    let slow = format!(
+        "/sparql?query={}",
+        enc("SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }")
+    );
+    assert_eq!(srv.get(&slow, &[]).status, 503);
+    std::thread::sleep(Duration::from_millis(300));
+    let c0 = cpu_seconds(pid);
+    std::thread::sleep(Duration::from_secs(1));
+    let used = cpu_seconds(pid) - c0;
+    assert!(
+        used < 0.3,
+        "the server used {used:.2} s of CPU in the second after the time limit"
+    );
+    // a client that sends the query and goes away after 300 ms
+    let srv = Server::start(&["--timeout", "30"]);
+    let pid = srv.child.id();
+    {
+        let mut stream = TcpStream::connect(&srv.addr).expect("connect");
+        let req = format!("GET {slow} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        stream.write_all(req.as_bytes()).expect("send");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    std::thread::sleep(Duration::from_millis(700));
+    let c0 = cpu_seconds(pid);
+    std::thread::sleep(Duration::from_secs(1));
+    let used = cpu_seconds(pid) - c0;
+    assert!(
+        used < 0.3,
+        "the query ran on after its client went away ({used:.2} s of CPU in a second)"
+    );
+    assert_eq!(srv.get("/health", &[]).status, 200);
+}
+
+#[test]
+fn limits_cors_methods_jsonld_and_shutdown() {
+    let mut srv = Server::start(&["--max-body", "1000", "--cors", "*"]);
+    // a body over the limit is refused
+    let big = vec![b'a'; 5000];
+    let r = srv.request(
+        "POST",
+        "/sparql",
+        &[("Content-Type", "application/sparql-query")],
+        &big,
+    );
+    assert_eq!(r.status, 413, "{}", r.body);
+    // CORS when asked for
+    let r = srv.get(
+        &format!("/sparql?query={}", enc("ASK {}")),
+        &[("Origin", "https://example.org")],
+    );
+    assert_eq!(r.header("access-control-allow-origin"), Some("*"));
+    // resources answer GET and HEAD only
+    let head = srv.request("HEAD", PJ1, &[("Accept", "text/turtle")], b"");
+    assert_eq!(head.status, 200);
+    assert!(head.body.is_empty());
+    let post = srv.request("POST", PJ1, &[], b"");
+    assert_eq!(post.status, 405);
+    assert_eq!(post.header("allow"), Some("GET, HEAD"));
+    // JSON-LD with a context, the same graph as N-Triples (rdflib compares them)
+    let jsonld = srv.get(&format!("{PJ1}.jsonld"), &[]);
+    assert!(
+        jsonld.body.contains("\"@context\"") && jsonld.body.contains("\"mrd:projectNumber\""),
+        "{}",
+        jsonld.body
+    );
+    let nt = srv.get(&format!("{PJ1}.nt"), &[]);
+    let dir = crate::harness::tempdir();
+    std::fs::write(dir.path().join("a.jsonld"), &jsonld.body).unwrap();
+    std::fs::write(dir.path().join("a.nt"), &nt.body).unwrap();
+    let script = "import sys, rdflib\nfrom rdflib.compare import isomorphic\na = rdflib.Graph().parse(sys.argv[1], format='json-ld')\nb = rdflib.Graph().parse(sys.argv[2], format='nt')\nprint(len(a), len(b), isomorphic(a, b))";
+    let out = Command::new(python())
+        .args(["-c", script])
+        .arg(dir.path().join("a.jsonld"))
+        .arg(dir.path().join("a.nt"))
+        .output()
+        .expect("python");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.trim().ends_with("True"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // SIGTERM: a graceful stop, exit 0
+    let pid = srv.child.id();
+    let st = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(st.success());
+    let t0 = Instant::now();
+    let status = loop {
+        if let Some(s) = srv.child.try_wait().expect("wait") {
+            break s;
+        }
+        assert!(
+            t0.elapsed() < Duration::from_secs(10),
+            "serve did not stop on SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status}");
+}
