@@ -272,6 +272,13 @@ pub struct ServeArgs {
     /// Send Access-Control-Allow-Origin for this origin (or *)
     #[arg(long, value_name = "ORIGIN")]
     pub cors: Option<String>,
+    /// The server's public URL, for the dataset description's links [default: the address it
+    /// listens on]
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+    /// Most queries evaluated at once, each in a worker process; more get 503 with Retry-After
+    #[arg(long, value_name = "N", default_value = "4")]
+    pub max_queries: usize,
     #[command(flatten)]
     pub data: DataArg,
     /// Folder of the ontology and SHACL shapes (for the reconciliation report)

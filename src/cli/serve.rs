@@ -22,6 +22,8 @@ pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
         max_rows: a.max_rows,
         max_body: a.max_body,
         cors: a.cors,
+        public_url: a.public_url,
+        max_queries: a.max_queries,
     })?;
     Ok(ExitCode::SUCCESS)
 }

@@ -43,6 +43,8 @@ pub struct Limits {
     pub named_graphs: Vec<oxigraph::model::NamedNode>,
     /// Variables bound before evaluation (as if by `VALUES`, without touching the text).
     pub bindings: Vec<(Variable, Term)>,
+    /// Refuse `SERVICE` (no HTTP request leaves the process): what a public endpoint needs.
+    pub offline: bool,
 }
 
 /// [`run`] within `limits`.
@@ -53,6 +55,9 @@ pub fn run_with(
     limits: &Limits,
 ) -> Result<Answer> {
     let mut evaluator = SparqlEvaluator::new();
+    if limits.offline {
+        evaluator = evaluator.without_default_http_service_handler();
+    }
     if let Some(token) = &limits.cancel {
         evaluator = evaluator.with_cancellation_token(token.clone());
     }

@@ -69,7 +69,18 @@ pub fn lang_of(params: &[(String, String)], headers: &HeaderMap) -> Lang {
 /// The local path of `iri` when it is under the base (so that links stay on this server).
 pub fn href(state: &AppState, iri: &str, lang: Lang) -> String {
     match iri.strip_prefix(state.base.as_str()) {
-        Some(path) if !path.is_empty() => format!("/{path}?lang={}", lang.tag()),
+        Some(path) if !path.is_empty() => {
+            // the query goes before a fragment: /def?lang=en#Program, the term's anchor on /def
+            let (doc, frag) = path
+                .split_once('#')
+                .map_or((path, None), |(d, f)| (d, Some(f)));
+            let mut h = format!("/{doc}?lang={}", lang.tag());
+            if let Some(f) = frag {
+                h.push('#');
+                h.push_str(f);
+            }
+            h
+        }
         _ => iri.to_owned(),
     }
 }
@@ -252,10 +263,23 @@ fn figures_table(state: &AppState, iri: NamedNodeRef<'_>, lang: Lang) -> Result<
     }
     let years: std::collections::BTreeSet<String> =
         rs.iter().map(|r| value(r.get("year"))).collect();
+    // one entry per figure: the query gives a row per alternative amount
+    let mut alternatives: BTreeMap<String, std::collections::BTreeSet<String>> = BTreeMap::new();
+    let mut first: BTreeMap<String, &BTreeMap<String, Term>> = BTreeMap::new();
+    for r in &rs {
+        let f = value(r.get("f"));
+        if let Some(a) = r.get("alt") {
+            alternatives
+                .entry(f.clone())
+                .or_default()
+                .insert(value(Some(a)));
+        }
+        first.entry(f).or_insert(r);
+    }
     // rows by (category, kind), a column per year; a figure of one of the program's budget
     // lines names its line in the cell
     let mut table: BTreeMap<(String, String), BTreeMap<String, String>> = BTreeMap::new();
-    for r in &rs {
+    for (f, r) in &first {
         let subject = value(r.get("subject"));
         let key = (value(r.get("category")), value(r.get("kind")));
         let certain = r
@@ -269,24 +293,29 @@ fn figures_table(state: &AppState, iri: NamedNodeRef<'_>, lang: Lang) -> Result<
         let _ = write!(
             cell,
             "<a href=\"{}\" class=\"amount\">{}</a>",
-            esc(&href(state, &value(r.get("f")), lang)),
+            esc(&href(state, f, lang)),
             esc(&value(r.get("amount")))
         );
         if !certain {
             let _ = write!(
                 cell,
-                " <span class=\"uncertain\" title=\"{}\">? {}</span>",
-                esc(&value(r.get("reasoning"))),
+                " <span class=\"uncertain\">? {}</span>",
                 esc(&label_of(&state.store, &value(r.get("certainty")), lang).unwrap_or_default())
             );
-            if let Some(alt) = r.get("alt") {
+            if let Some(alts) = alternatives.get(f) {
                 let _ = write!(
                     cell,
-                    " <span class=\"alt\">{} {}</span>",
-                    lang.pick("別解", "or"),
-                    esc(&value(Some(alt)))
+                    " <span class=\"alt\">（{} {}）</span>",
+                    lang.pick("別の読み", "or"),
+                    esc(&alts.iter().cloned().collect::<Vec<_>>().join(", "))
                 );
             }
+            let _ = write!(
+                cell,
+                "<details><summary>{}</summary>{}</details>",
+                lang.pick("理由", "reasoning"),
+                esc(&value(r.get("reasoning")))
+            );
         }
         if let Some(p) = r.get("page") {
             let _ = write!(
@@ -301,12 +330,10 @@ fn figures_table(state: &AppState, iri: NamedNodeRef<'_>, lang: Lang) -> Result<
             .or_default()
             .entry(value(r.get("year")))
             .or_default();
-        if !slot.contains(&cell) {
-            if !slot.is_empty() {
-                slot.push_str("<br>");
-            }
-            slot.push_str(&cell);
+        if !slot.is_empty() {
+            slot.push_str("<br>");
         }
+        slot.push_str(&cell);
     }
     let mut s = format!(
         "<section><h2>{}</h2><table class=\"figures\"><thead><tr><th>{}</th><th>{}</th>",
@@ -353,12 +380,9 @@ pub fn resource_page(
     state: &AppState,
     iri: NamedNodeRef<'_>,
     params: &[(String, String)],
+    headers: &HeaderMap,
 ) -> Result<String, Error> {
-    let lang = params
-        .iter()
-        .find(|(k, _)| k == "lang")
-        .and_then(|(_, v)| Lang::parse(v).ok())
-        .unwrap_or(Lang::Ja);
+    let lang = lang_of(params, headers);
     let t = |ja: &'static str, en: &'static str| lang.pick(ja, en);
     let label = label_of(&state.store, iri.as_str(), lang)?;
     let other = label_of(&state.store, iri.as_str(), lang.other())?;
@@ -498,6 +522,9 @@ pub fn resource_page(
         );
     }
     b.push_str("</ul></section>");
+    if iri == crate::rdf::vocab::ONTOLOGY {
+        b.push_str(&ontology_terms(state, lang)?);
+    }
     b.push_str(&inverse_links(state, iri, lang, params, path_only)?);
     let _ = write!(
         b,
@@ -508,6 +535,68 @@ pub fn resource_page(
         esc(&label)
     );
     Ok(page(state, &label, lang, &here, &b))
+}
+
+/// Every term of the ontology's namespace, each at the anchor of its fragment (so that
+/// `/def#Program` lands on it), with its labels and comment.
+fn ontology_terms(state: &AppState, lang: Lang) -> Result<String, Error> {
+    let ns = crate::rdf::vocab::MRD_NS;
+    let mut terms = std::collections::BTreeSet::new();
+    for q in state
+        .store
+        .quads_for_pattern(None, Some(rdf::TYPE), None, None)
+    {
+        if let NamedOrBlankNode::NamedNode(s) = q.map_err(Error::StoreRead)?.subject {
+            if s.as_str().starts_with(ns) {
+                terms.insert(s.as_str().to_owned());
+            }
+        }
+    }
+    let mut s = format!(
+        "<section class=\"terms\"><h2>{}</h2><dl>",
+        lang.pick("用語", "Terms")
+    );
+    for t in terms {
+        let local = &t[ns.len()..];
+        let comment = self::comment_of(state, &t, lang)?;
+        let _ = write!(
+            s,
+            "<dt id=\"{}\"><a href=\"#{}\">mrd:{}</a> {}</dt><dd>{}</dd>",
+            esc(local),
+            esc(local),
+            esc(local),
+            esc(&label_of(&state.store, &t, lang)?),
+            esc(&comment)
+        );
+    }
+    s.push_str("</dl></section>");
+    Ok(s)
+}
+
+/// The rdfs:comment of `iri` in `lang` (else the other language's, else none).
+fn comment_of(state: &AppState, iri: &str, lang: Lang) -> Result<String, Error> {
+    let Ok(n) = oxigraph::model::NamedNodeRef::new(iri) else {
+        return Ok(String::new());
+    };
+    let mut best: Option<(u8, String)> = None;
+    for q in state.store.quads_for_pattern(
+        Some(n.into()),
+        Some(crate::rdf::vocab::rdfs::COMMENT),
+        None,
+        None,
+    ) {
+        if let Term::Literal(l) = q.map_err(Error::StoreRead)?.object {
+            let rank = match l.language() {
+                Some(t) if t == lang.tag() => 0,
+                Some(t) if t == lang.other().tag() => 1,
+                _ => 2,
+            };
+            if best.as_ref().is_none_or(|(r, _)| rank < *r) {
+                best = Some((rank, l.value().to_owned()));
+            }
+        }
+    }
+    Ok(best.map(|(_, c)| c).unwrap_or_default())
 }
 
 /// Inverse links grouped by property, with counts; `?inv=<property>&page=N` pages one group.
@@ -872,20 +961,14 @@ pub async fn neighbourhood_svg(
 }
 
 fn svg_response(state: &AppState, headers: &HeaderMap, what: &str, svg: String) -> Response {
-    let mut res = super::resource::cached(
+    super::resource::cached_as(
         state,
         headers,
         what,
-        super::negotiate::Repr::Html,
+        "svg",
+        "image/svg+xml",
         svg.into_bytes(),
-    );
-    if res.status() == StatusCode::OK {
-        res.headers_mut().insert(
-            header::CONTENT_TYPE,
-            header::HeaderValue::from_static("image/svg+xml"),
-        );
-    }
-    res
+    )
 }
 
 /// `/chart/<kind>.svg?lang=…&year=…`.

@@ -54,6 +54,12 @@ pub struct ServeOptions {
     pub max_body: usize,
     /// `Access-Control-Allow-Origin` to send (`*` or an origin); none by default.
     pub cors: Option<String>,
+    /// The server's public URL, for the links of the dataset description (default: the
+    /// address it listens on). Never taken from a request's Host header.
+    pub public_url: Option<String>,
+    /// Most queries evaluated at once (each in a worker process); more get 503 with
+    /// Retry-After.
+    pub max_queries: usize,
 }
 
 /// The router over `state`.
@@ -113,13 +119,22 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
         .build()
         .map_err(|e| Error::internal("starting the async runtime", e))?;
     runtime.block_on(async move {
-        let state = Arc::new(AppState::load(opts)?);
-        let listener = tokio::net::TcpListener::bind(state.opts.bind)
+        if let Some(origin) = &opts.cors {
+            if origin != "*" && origin.parse::<axum::http::HeaderValue>().is_err() {
+                return Err(Error::Choice {
+                    what: "--cors origin",
+                    value: origin.clone(),
+                    choices: "* or an origin such as https://example.org".into(),
+                });
+            }
+        }
+        let listener = tokio::net::TcpListener::bind(opts.bind)
             .await
-            .map_err(|e| Error::io("listen on", state.opts.bind.to_string(), e))?;
+            .map_err(|e| Error::io("listen on", opts.bind.to_string(), e))?;
         let addr = listener
             .local_addr()
-            .map_err(|e| Error::io("listen on", state.opts.bind.to_string(), e))?;
+            .map_err(|e| Error::io("listen on", opts.bind.to_string(), e))?;
+        let state = Arc::new(AppState::load(opts, addr)?);
         eprintln!(
             "medrd-kg serving {} ({} triples; IRIs under {}) at http://{addr}/  (Ctrl-C stops)",
             state.opts.store.display(),

@@ -14,7 +14,6 @@ pub enum Repr {
 /// What a resource offers, in the server's order of preference.
 pub const RESOURCE_OFFERS: &[(&str, Repr)] = &[
     ("text/html", Repr::Html),
-    ("application/xhtml+xml", Repr::Html),
     ("text/turtle", Repr::Rdf(RdfFormat::Turtle)),
     (
         "application/ld+json",
@@ -197,14 +196,7 @@ mod tests {
         // a more specific range overrides a general one: text/html;q=0 refuses HTML
         assert_eq!(
             resource_repr(Some("text/html;q=0, */*")),
-            Some(Repr::Html)
-                .filter(|_| false)
-                .or(Some(Repr::Html))
-                .and(resource_repr(Some("text/html;q=0, */*")))
-        );
-        assert_ne!(
-            resource_repr(Some("text/html;q=0, application/xhtml+xml;q=0, */*")),
-            Some(Repr::Html)
+            Some(Repr::Rdf(RdfFormat::Turtle))
         );
     }
 

@@ -82,13 +82,29 @@ pub fn cached(
     repr: Repr,
     body: Vec<u8>,
 ) -> Response {
-    let etag = state.etag(what, repr.name());
+    cached_as(state, headers, what, repr.name(), repr.content_type(), body)
+}
+
+/// [`cached`] with the ETag's format name and the Content-Type given.
+pub fn cached_as(
+    state: &AppState,
+    headers: &HeaderMap,
+    what: &str,
+    tag: &str,
+    content_type: &str,
+    body: Vec<u8>,
+) -> Response {
+    let etag = state.etag(what, tag);
     let last_modified = state.last_modified_http();
     let none_match = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok());
     let fresh = match none_match {
-        Some(tags) => tags.split(',').any(|t| t.trim() == etag || t.trim() == "*"),
+        // If-None-Match compares weakly (RFC 9110 §13.1.2): a W/ prefix does not matter
+        Some(tags) => tags
+            .split(',')
+            .map(|t| t.trim().trim_start_matches("W/"))
+            .any(|t| t == etag || t == "*"),
         None => headers
             .get(header::IF_MODIFIED_SINCE)
             .and_then(|v| v.to_str().ok())
@@ -99,12 +115,11 @@ pub fn cached(
     let mut res = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        (
-            StatusCode::OK,
-            [(header::CONTENT_TYPE, repr.content_type())],
-            body,
-        )
-            .into_response()
+        let mut r = (StatusCode::OK, body).into_response();
+        if let Ok(v) = HeaderValue::from_str(content_type) {
+            r.headers_mut().insert(header::CONTENT_TYPE, v);
+        }
+        r
     };
     let h = res.headers_mut();
     for (k, v) in [
@@ -188,20 +203,30 @@ pub async fn handler(
         Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
     let body = match repr {
-        Repr::Html => html::resource_page(&state, node.as_ref(), &query).map(String::into_bytes),
+        Repr::Html => {
+            html::resource_page(&state, node.as_ref(), &query, &headers).map(String::into_bytes)
+        }
         Repr::Rdf(format) => describe(&state, node.as_ref()).and_then(|t| rdf_bytes(&t, format)),
     };
     match body {
         Ok(b) => {
+            let lang = html::lang_of(&query, &headers);
             let mut res = cached(
                 &state,
                 &headers,
-                &format!("{path}?{}", page_key(&query)),
+                &format!("{path}?{}&{}", page_key(&query), lang.tag()),
                 repr,
                 b,
             );
             if let Ok(v) = HeaderValue::from_str(&format!("{iri}.{}", repr.suffix())) {
                 res.headers_mut().insert(header::CONTENT_LOCATION, v);
+            }
+            if repr == Repr::Html {
+                // the page's language may come from Accept-Language
+                res.headers_mut().insert(
+                    header::VARY,
+                    HeaderValue::from_static("Accept, Accept-Language"),
+                );
             }
             res
         }
@@ -246,7 +271,7 @@ pub fn void_triples(state: &AppState, public: &str) -> Result<Vec<Triple>, Error
     ));
     // DCAT distributions: one per dump
     for (ext, format) in DUMPS {
-        let dist = NamedNode::new(format!("{}dataset/distribution/{ext}", state.base))
+        let dist = NamedNode::new(format!("{}dataset#distribution-{ext}", state.base))
             .map_err(|e| Error::internal("a distribution IRI", e))?;
         triples.push(Triple::new(
             dataset.clone(),
@@ -300,15 +325,6 @@ pub const DUMPS: &[(&str, RdfFormat)] = &[
     ),
 ];
 
-/// The server's own URL as the request names it (Host), for the links of the description.
-pub fn public_url(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("localhost");
-    format!("http://{host}/")
-}
-
 /// `/.well-known/void`: the description, in Turtle unless asked otherwise.
 pub async fn void(
     State(state): State<Arc<AppState>>,
@@ -323,7 +339,7 @@ pub async fn void(
     let Repr::Rdf(format) = repr else {
         return error(StatusCode::INTERNAL_SERVER_ERROR, "no format");
     };
-    match void_triples(&state, &public_url(&headers)).and_then(|t| rdf_bytes(&t, format)) {
+    match void_triples(&state, &state.public).and_then(|t| rdf_bytes(&t, format)) {
         Ok(b) => cached(&state, &headers, ".well-known/void", repr, b),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }
@@ -345,14 +361,42 @@ pub async fn dump(
             format!("no dump {file:?}: the dumps are {}", names.join(", ")),
         );
     };
-    let mut out = Vec::new();
-    if let Err(e) = crate::export::dump(&state.store, *format, None, &mut out) {
-        return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string());
-    }
-    let repr = Repr::Rdf(*format);
-    let mut res = cached(&state, &headers, &file, repr, out);
-    if let Ok(v) = HeaderValue::from_str(&format!("{}; charset=utf-8", format.media_type())) {
-        res.headers_mut().insert(header::CONTENT_TYPE, v);
-    }
-    res
+    // made once, off the async threads, then kept
+    let ext: &'static str = DUMPS
+        .iter()
+        .find(|(e, _)| file == format!("medrd-kg.{e}"))
+        .map_or("", |(e, _)| e);
+    let cached_dump = state.dumps.lock().ok().and_then(|d| d.get(ext).cloned());
+    let out = match cached_dump {
+        Some(b) => b,
+        None => {
+            let st = state.clone();
+            let f = *format;
+            let made = tokio::task::spawn_blocking(move || {
+                let mut out = Vec::new();
+                crate::export::dump(&st.store, f, None, &mut out).map(|_| out)
+            })
+            .await;
+            match made {
+                Ok(Ok(b)) => {
+                    let b = Arc::new(b);
+                    if let Ok(mut d) = state.dumps.lock() {
+                        d.insert(ext, b.clone());
+                    }
+                    b
+                }
+                Ok(Err(e)) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+                Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+            }
+        }
+    };
+    let out = out.as_ref().clone();
+    cached_as(
+        &state,
+        &headers,
+        &file,
+        &file,
+        &format!("{}; charset=utf-8", format.media_type()),
+        out,
+    )
 }

@@ -177,10 +177,16 @@ pub async fn handler(
             .get(header::ACCEPT)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|a| a.contains("application/json") && !a.contains("text/html"));
-    if json {
-        return axum::Json(serde_json::json!({ "query": text, "hits": hits })).into_response();
-    }
-    Html(super::html::search_page(&state, &text, &hits, lang)).into_response()
+    let mut res = if json {
+        axum::Json(serde_json::json!({ "query": text, "hits": hits })).into_response()
+    } else {
+        Html(super::html::search_page(&state, &text, &hits, lang)).into_response()
+    };
+    res.headers_mut().insert(
+        header::VARY,
+        axum::http::HeaderValue::from_static("Accept, Accept-Language"),
+    );
+    res
 }
 
 #[cfg(test)]

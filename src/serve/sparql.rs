@@ -31,7 +31,11 @@ pub struct Params {
 pub fn error(status: StatusCode, message: impl Into<String>) -> Response {
     (
         status,
-        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        [
+            (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
+            // what was refused may depend on Accept (406)
+            (header::VARY, "Accept"),
+        ],
         format!("{}\n", message.into()),
     )
         .into_response()
@@ -162,6 +166,21 @@ async fn answer(state: Arc<AppState>, params: Params, headers: &HeaderMap) -> Re
         results,
         graph,
     };
+    // a bounded number of queries at once: each is a process with its own memory
+    let Ok(permit) = state.running.clone().try_acquire_owned() else {
+        let mut r = error(
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!(
+                "the server is answering {} queries already (--max-queries); try again in a moment",
+                state.opts.max_queries
+            ),
+        );
+        r.headers_mut().insert(
+            header::RETRY_AFTER,
+            axum::http::HeaderValue::from_static("1"),
+        );
+        return r;
+    };
     let slot: Arc<std::sync::Mutex<Option<Killer>>> = Arc::default();
     let guard = KillOnDrop(slot.clone(), true);
     let timeout = state.opts.timeout;
@@ -179,6 +198,7 @@ async fn answer(state: Arc<AppState>, params: Params, headers: &HeaderMap) -> Re
         Ok(answer)
     });
     let outcome = tokio::time::timeout(timeout, run).await;
+    drop(permit);
     let (done, body) = match outcome {
         Ok(Ok(Ok(x))) => {
             guard.disarm();
@@ -244,8 +264,19 @@ pub async fn post(
     State(state): State<Arc<AppState>>,
     RawQuery(q): RawQuery,
     headers: HeaderMap,
-    body: Bytes,
+    body: axum::body::Body,
 ) -> Response {
+    let limit = state.opts.max_body;
+    let body: Bytes =
+        match axum::body::to_bytes(body, limit).await {
+            Ok(b) => b,
+            Err(_) => return error(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                format!(
+                    "the request body is over {limit} bytes, the limit of this server (--max-body)"
+                ),
+            ),
+        };
     let url = params_of(q.unwrap_or_default().as_bytes());
     let ct = headers
         .get(header::CONTENT_TYPE)

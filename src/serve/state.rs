@@ -28,6 +28,12 @@ pub struct AppState {
     pub report: Option<String>,
     /// The SPARQL worker processes.
     pub pool: std::sync::Arc<super::worker::Pool>,
+    /// Permits for queries running at once.
+    pub running: std::sync::Arc<tokio::sync::Semaphore>,
+    /// The server's public URL, ending with `/`.
+    pub public: String,
+    /// The dumps, made once when first asked for (by extension).
+    pub dumps: std::sync::Mutex<std::collections::HashMap<&'static str, std::sync::Arc<Vec<u8>>>>,
 }
 
 /// The base of the data: `void:uriSpace` of the dataset that has one.
@@ -50,7 +56,7 @@ fn store_base(store: &Store) -> Result<Option<String>> {
 }
 
 impl AppState {
-    pub fn load(opts: ServeOptions) -> Result<AppState> {
+    pub fn load(opts: ServeOptions, addr: std::net::SocketAddr) -> Result<AppState> {
         let store = crate::store::open_read_only(&opts.store)?;
         let base = match &opts.base {
             Some(b) => crate::rdf::Base::new(b)?.as_str().to_owned(),
@@ -70,6 +76,8 @@ impl AppState {
         let mut h = std::collections::hash_map::DefaultHasher::new();
         last_modified.hash(&mut h);
         triples.hash(&mut h);
+        // a new medrd-kg draws other pages from the same store
+        env!("CARGO_PKG_VERSION").hash(&mut h);
         let build_tag = h.finish();
         let search = SearchIndex::build(&store)?;
         let report = if opts.data.is_dir() {
@@ -86,8 +94,19 @@ impl AppState {
             None
         };
         let pool = std::sync::Arc::new(super::worker::Pool::new(&opts.store)?);
+        let running = std::sync::Arc::new(tokio::sync::Semaphore::new(opts.max_queries.max(1)));
+        let mut public = opts
+            .public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{addr}/"));
+        if !public.ends_with('/') {
+            public.push('/');
+        }
         Ok(AppState {
             pool,
+            running,
+            public,
+            dumps: Default::default(),
             opts,
             store,
             base,

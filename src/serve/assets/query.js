@@ -23,7 +23,8 @@
   const cell = (t) => {
     const td = document.createElement('td');
     if (!t) return td;
-    if (t.type === 'uri') {
+    // only http(s) IRIs become links: an IRI("javascript:…") of a query stays text
+    if (t.type === 'uri' && /^https?:/i.test(t.value)) {
       const a = document.createElement('a');
       a.href = local(t.value);
       a.textContent = t.value;
