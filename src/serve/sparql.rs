@@ -267,16 +267,17 @@ pub async fn post(
     body: axum::body::Body,
 ) -> Response {
     let limit = state.opts.max_body;
-    let body: Bytes =
-        match axum::body::to_bytes(body, limit).await {
-            Ok(b) => b,
-            Err(_) => return error(
+    let body: Bytes = match axum::body::to_bytes(body, limit).await {
+        Ok(b) => b,
+        Err(_) => {
+            return error(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 format!(
                     "the request body is over {limit} bytes, the limit of this server (--max-body)"
                 ),
-            ),
-        };
+            )
+        }
+    };
     let url = params_of(q.unwrap_or_default().as_bytes());
     let ct = headers
         .get(header::CONTENT_TYPE)
