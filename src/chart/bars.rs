@@ -41,6 +41,40 @@ pub struct Chart {
     pub footer: Vec<String>,
 }
 
+/// A chart of stacked AMED / in-house request bars, one panel per fiscal year: what the
+/// projects and ministries charts share. `title` is (ja, en); `note` follows the years in the
+/// subtitle (in Japanese after the unit, in English the whole rest).
+pub fn request_chart(
+    title: (&str, &str),
+    note: (&str, &str),
+    years: &[u16],
+    panels: Vec<Panel>,
+    sources: &[super::data::Source],
+    page_labels: &std::collections::BTreeSet<(u16, String)>,
+    lang: Lang,
+) -> Result<String> {
+    let year_list: Vec<String> = years.iter().map(|y| frame::year_name(*y, lang)).collect();
+    let title = lang.pick(title.0, title.1).to_owned();
+    let subtitle = vec![match lang {
+        Lang::Ja => format!(
+            "{}　単位：億円（四捨五入のため内訳の和は合計と一致しないことがある）。{}",
+            year_list.join("・"),
+            note.0
+        ),
+        Lang::En => format!("{}; {}", year_list.join(", "), note.1),
+    }];
+    let chart = Chart {
+        desc: format!("{title}: {}", year_list.join(", ")),
+        title,
+        subtitle,
+        keys: category_keys(lang),
+        panels,
+        axis_title: frame::axis_title("概算要求・要望額", "request total", lang),
+        footer: frame::source_lines(sources, years, page_labels, lang),
+    };
+    draw(&chart)
+}
+
 pub const WIDTH: f64 = 1100.0;
 const LABEL_W: f64 = 330.0;
 const BAR_H: f64 = 16.0;

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::bars::{self, Bar, Chart, Panel, Segment};
+use super::bars::{self, Bar, Panel, Segment};
 use super::data::{Figure, MinistryRow, Source};
 use super::frame::{self, marked};
 use crate::draw::Lang;
@@ -85,25 +85,13 @@ pub fn draw(rows: &[MinistryRow], sources: &[Source], years: &[u16], lang: Lang)
                 .collect(),
         });
     }
-    let year_list: Vec<String> = years.iter().map(|y| frame::year_name(*y, lang)).collect();
-    let title = lang
-        .pick(
-            "府省庁別の医療分野研究開発関連予算（概算要求・要望額）",
-            "Medical R&D budget request by ministry",
-        )
-        .to_owned();
-    let subtitle = vec![match lang {
-        Lang::Ja => format!("{}　単位：億円（四捨五入のため内訳の和は合計と一致しないことがある）。内：内閣府、こ：こども家庭庁、総：総務省、文：文部科学省、厚：厚生労働省、経：経済産業省", year_list.join("・")),
-        Lang::En => format!("{}; unit: 100 million yen (億円), rounded as printed, so parts may not add up to the stated totals", year_list.join(", ")),
-    }];
-    let chart = Chart {
-        desc: format!("{title}: {}", year_list.join(", ")),
-        title,
-        subtitle,
-        keys: bars::category_keys(lang),
+    bars::request_chart(
+        ("府省庁別の医療分野研究開発関連予算（概算要求・要望額）", "Medical R&D budget request by ministry"),
+        ("内：内閣府、こ：こども家庭庁、総：総務省、文：文部科学省、厚：厚生労働省、経：経済産業省", "unit: 100 million yen (億円), rounded as printed, so parts may not add up to the stated totals"),
+        years,
         panels,
-        axis_title: frame::axis_title("概算要求・要望額", "request total", lang),
-        footer: frame::source_lines(sources, years, &page_labels, lang),
-    };
-    bars::draw(&chart)
+        sources,
+        &page_labels,
+        lang,
+    )
 }

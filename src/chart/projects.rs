@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::bars::{self, Bar, Chart, Panel, Segment};
+use super::bars::{self, Bar, Panel, Segment};
 use super::data::{Figure, ProjectRow, Source};
 use super::frame::{self, marked};
 use crate::draw::Lang;
@@ -98,27 +98,15 @@ pub fn draw(rows: &[ProjectRow], sources: &[Source], years: &[u16], lang: Lang) 
             bars: of_year.iter().map(|p| bar(p, lang)).collect(),
         });
     }
-    let year_list: Vec<String> = years.iter().map(|y| frame::year_name(*y, lang)).collect();
-    let title = lang
-        .pick(
-            "統合プロジェクト別の医療分野研究開発関連予算（概算要求・要望額）",
-            "Medical R&D budget request by integrated project",
-        )
-        .to_owned();
-    let subtitle = vec![match lang {
-        Lang::Ja => format!("{}　単位：億円（四捨五入のため内訳の和は合計と一致しないことがある）。プロジェクトの構成は年度で異なる（第2期：6、第3期：8）", year_list.join("・")),
-        Lang::En => format!("{}; unit: 100 million yen (億円), rounded as printed, so parts may not add up. The projects differ between the years (2nd Healthcare Policy: 6, 3rd: 8)", year_list.join(", ")),
-    }];
-    let chart = Chart {
-        desc: format!("{title}: {}", year_list.join(", ")),
-        title,
-        subtitle,
-        keys: bars::category_keys(lang),
+    bars::request_chart(
+        ("統合プロジェクト別の医療分野研究開発関連予算（概算要求・要望額）", "Medical R&D budget request by integrated project"),
+        ("プロジェクトの構成は年度で異なる（第2期：6、第3期：8）", "unit: 100 million yen (億円), rounded as printed, so parts may not add up. The projects differ between the years (2nd Healthcare Policy: 6, 3rd: 8)"),
+        years,
         panels,
-        axis_title: frame::axis_title("概算要求・要望額", "request total", lang),
-        footer: frame::source_lines(sources, years, &page_labels, lang),
-    };
-    bars::draw(&chart)
+        sources,
+        &page_labels,
+        lang,
+    )
 }
 
 #[cfg(test)]

@@ -891,7 +891,6 @@ pub async fn query_page(
         esc(&initial),
         lang.pick("実行", "Run")
     );
-    let _ = &state;
     html_page(page(
         &state,
         lang.pick("クエリ", "Query"),
