@@ -75,6 +75,44 @@ pub fn request_chart(
     draw(&chart)
 }
 
+/// A bar segment of `fig`, its tooltip naming `what` and the amount as printed.
+pub fn segment(fig: &super::data::Figure, color: &'static str, what: &str, lang: Lang) -> Segment {
+    Segment {
+        value: fig.amount,
+        certain: fig.certain,
+        color,
+        tooltip: format!(
+            "{what} {}{}",
+            frame::marked(fig.amount, fig.certain, &fig.alternatives, lang),
+            frame::suffix(lang)
+        ),
+    }
+}
+
+/// The AMED-targeted and in-house segments of a bar, and their printed parts
+/// (`AMED 349`, `インハウス 53`).
+pub fn split(
+    amed: Option<&super::data::Figure>,
+    inhouse: Option<&super::data::Figure>,
+    lang: Lang,
+) -> (Vec<Segment>, Vec<String>) {
+    let mut segments = Vec::new();
+    let mut parts = Vec::new();
+    for (fig, color, name) in [
+        (amed, frame::AMED, "AMED"),
+        (inhouse, frame::INHOUSE, lang.pick("インハウス", "in-house")),
+    ] {
+        if let Some(f) = fig {
+            segments.push(segment(f, color, name, lang));
+            parts.push(format!(
+                "{name} {}",
+                frame::marked(f.amount, f.certain, &f.alternatives, lang)
+            ));
+        }
+    }
+    (segments, parts)
+}
+
 pub const WIDTH: f64 = 1100.0;
 const LABEL_W: f64 = 330.0;
 const BAR_H: f64 = 16.0;

@@ -4,46 +4,16 @@
 
 use std::collections::BTreeSet;
 
-use super::bars::{self, Bar, Panel, Segment};
+use super::bars::{self, Bar, Panel};
 use super::data::{Figure, MinistryRow, Source};
 use super::frame::{self, marked};
 use crate::draw::Lang;
 use crate::error::Result;
 
-fn segment(fig: &Figure, color: &'static str, what: &str, lang: Lang) -> Segment {
-    Segment {
-        value: fig.amount,
-        certain: fig.certain,
-        color,
-        tooltip: format!(
-            "{what} {}{}",
-            marked(fig.amount, fig.certain, &fig.alternatives, lang),
-            frame::suffix(lang)
-        ),
-    }
-}
-
 /// The bar of one ministry, labelled with its printed parts.
 pub fn bar(m: &MinistryRow, lang: Lang) -> Bar {
     let name = m.name.get(lang, &m.code);
-    let amed_name = "AMED";
-    let inhouse_name = lang.pick("インハウス", "in-house");
-    let mut segments = Vec::new();
-    let mut parts = Vec::new();
-    if let Some(a) = &m.amed {
-        segments.push(segment(a, frame::AMED, amed_name, lang));
-        parts.push(format!(
-            "{amed_name} {}",
-            marked(a.amount, a.certain, &a.alternatives, lang)
-        ));
-    }
-    if let Some(i) = &m.inhouse {
-        segments.push(segment(i, frame::INHOUSE, inhouse_name, lang));
-        parts.push(format!(
-            "{inhouse_name} {}",
-            marked(i.amount, i.certain, &i.alternatives, lang)
-        ));
-    }
+    let (segments, parts) = bars::split(m.amed.as_ref(), m.inhouse.as_ref(), lang);
     Bar {
         label: format!("{name}（{}）", m.code),
         segments,

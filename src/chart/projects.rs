@@ -3,50 +3,25 @@
 
 use std::collections::BTreeSet;
 
-use super::bars::{self, Bar, Panel, Segment};
-use super::data::{Figure, ProjectRow, Source};
+use super::bars::{self, Bar, Panel};
+use super::data::{ProjectRow, Source};
 use super::frame::{self, marked};
 use crate::draw::Lang;
 use crate::error::Result;
-
-fn segment(fig: &Figure, color: &'static str, what: &str, lang: Lang) -> Segment {
-    Segment {
-        value: fig.amount,
-        certain: fig.certain,
-        color,
-        tooltip: format!(
-            "{what} {}{}",
-            marked(fig.amount, fig.certain, &fig.alternatives, lang),
-            frame::suffix(lang)
-        ),
-    }
-}
 
 /// The bar of one project: its AMED and in-house parts (the whole as AMED when the table
 /// prints no split), labelled with the printed total and parts.
 pub fn bar(p: &ProjectRow, lang: Lang) -> Bar {
     let name = p.name.get(lang, &format!("PJ{}", p.number));
-    let amed_name = lang.pick("AMED", "AMED");
-    let inhouse_name = lang.pick("インハウス", "in-house");
-    let mut segments = Vec::new();
-    let mut parts = Vec::new();
-    if let Some(a) = &p.amed {
-        segments.push(segment(a, frame::AMED, amed_name, lang));
-        parts.push(format!(
-            "{amed_name} {}",
-            marked(a.amount, a.certain, &a.alternatives, lang)
-        ));
-    }
-    if let Some(i) = &p.inhouse {
-        segments.push(segment(i, frame::INHOUSE, inhouse_name, lang));
-        parts.push(format!(
-            "{inhouse_name} {}",
-            marked(i.amount, i.certain, &i.alternatives, lang)
-        ));
-    }
+    let (mut segments, parts) = bars::split(p.amed.as_ref(), p.inhouse.as_ref(), lang);
     if segments.is_empty() {
         if let Some(t) = &p.total {
-            segments.push(segment(t, frame::AMED, lang.pick("計", "total"), lang));
+            segments.push(bars::segment(
+                t,
+                frame::AMED,
+                lang.pick("計", "total"),
+                lang,
+            ));
         }
     }
     let total = p
@@ -112,7 +87,7 @@ pub fn draw(rows: &[ProjectRow], sources: &[Source], years: &[u16], lang: Lang) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::chart::data::Labels;
+    use crate::chart::data::{Figure, Labels};
     use rust_decimal::Decimal;
 
     fn fig(a: i64) -> Option<Figure> {

@@ -429,6 +429,21 @@ fn node_marks(svg: &str) -> Vec<(bool, String)> {
     out
 }
 
+/// Graphviz's SVG of a DOT file.
+fn dot_svg(file: &Path) -> String {
+    let out = Command::new("dot")
+        .arg("-Tsvg")
+        .arg(file)
+        .output()
+        .expect("dot runs (scripts/prereqs.sh installs graphviz)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 /// Renders `svg` to PNG with rsvg-convert; the PNG's width and height.
 fn render_png(svg_file: &Path) -> (u32, u32) {
     let png = svg_file.with_extension("png");
@@ -538,17 +553,7 @@ fn svg_pictures_render_with_labels_figures_and_no_overlaps() {
 fn dot_renders_with_graphviz() {
     let dir = tempdir();
     viz(dir.path(), "m.dot", &["--view", "ministry", "-f", "dot"]);
-    let out = Command::new("dot")
-        .arg("-Tsvg")
-        .arg(dir.path().join("m.dot"))
-        .output()
-        .expect("dot runs (scripts/prereqs.sh installs graphviz)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let texts = svg_texts(&String::from_utf8_lossy(&out.stdout)).join("\n");
+    let texts = svg_texts(&dot_svg(&dir.path().join("m.dot"))).join("\n");
     assert!(texts.contains("厚生労働省"), "{texts}");
 }
 
@@ -615,17 +620,7 @@ fn hostile_labels_survive_every_format() {
     assert!(texts.iter().any(|t| t == hostile), "{texts:?}");
     // DOT through Graphviz: its SVG shows the two lines
     viz(dir.path(), "h.dot", &[&qa[..], &["-f", "dot"]].concat());
-    let out = Command::new("dot")
-        .arg("-Tsvg")
-        .arg(dir.path().join("h.dot"))
-        .output()
-        .expect("dot runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let texts = svg_texts(&String::from_utf8_lossy(&out.stdout));
+    let texts = svg_texts(&dot_svg(&dir.path().join("h.dot")));
     assert!(texts.iter().any(|t| t == "a\"b\\c&amp; d<e>f"), "{texts:?}");
     assert!(texts.iter().any(|t| t == "改行 'q'"), "{texts:?}");
 }
