@@ -102,7 +102,7 @@ pub fn page(state: &AppState, title: &str, lang: Lang, here: &str, body: &str) -
 <form action="/search" method="get" class="search"><input type="search" name="q" placeholder="{ph}" aria-label="{ph}"><input type="hidden" name="lang" value="{tag}"><button>{go}</button></form>
 <nav><a href="/query?lang={tag}">{query}</a> <a href="/report?lang={tag}">{report}</a> <a href="/.well-known/void">VoID</a> {switch}</nav></header>
 <main>{body}</main>
-<footer>{foot} · <a href="https://creativecommons.org/licenses/by/4.0/">CC BY 4.0</a> · {base}</footer></body></html>
+<footer>{foot} · <a href="{license}">CC BY 4.0</a> · {base}</footer></body></html>
 "#,
         tag = lang.tag(),
         title = esc(title),
@@ -116,6 +116,7 @@ pub fn page(state: &AppState, title: &str, lang: Lang, here: &str, body: &str) -
         ),
         base = esc(&state.base),
         base_attr = esc(&state.base),
+        license = crate::rdf::vocab::license::CC_BY_4.as_str(),
     )
 }
 
