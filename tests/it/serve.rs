@@ -719,7 +719,16 @@ fn service_concurrency_and_orphans() {
         stream.write_all(req.as_bytes()).expect("send");
         std::thread::sleep(Duration::from_secs(3));
     });
-    std::thread::sleep(Duration::from_millis(800));
+    // wait until the slow query holds the one permit (its worker is running)
+    let t0 = Instant::now();
+    while children(srv.child.id()).is_empty() {
+        assert!(
+            t0.elapsed() < Duration::from_secs(10),
+            "the slow query never started"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(200));
     let second = srv.get(&format!("/sparql?query={}", enc("ASK {}")), &[]);
     assert_eq!(second.status, 503, "{}", second.body);
     assert_eq!(second.header("retry-after"), Some("1"));
