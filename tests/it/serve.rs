@@ -719,16 +719,23 @@ fn service_concurrency_and_orphans() {
         stream.write_all(req.as_bytes()).expect("send");
         std::thread::sleep(Duration::from_secs(3));
     });
-    // wait until the slow query holds the one permit (its worker is running)
-    let t0 = Instant::now();
-    while children(srv.child.id()).is_empty() {
+    // wait until the slow query holds the one permit: a worker is busy evaluating it
+    let pid = srv.child.id();
+    let busy_cpu = || {
+        children(pid)
+            .iter()
+            .filter_map(|c| stat(*c))
+            .map(|s| s.1)
+            .sum::<f64>()
+    };
+    let (t0, c0) = (Instant::now(), busy_cpu());
+    while busy_cpu() - c0 < 0.1 {
         assert!(
             t0.elapsed() < Duration::from_secs(10),
             "the slow query never started"
         );
         std::thread::sleep(Duration::from_millis(50));
     }
-    std::thread::sleep(Duration::from_millis(200));
     let second = srv.get(&format!("/sparql?query={}", enc("ASK {}")), &[]);
     assert_eq!(second.status, 503, "{}", second.body);
     assert_eq!(second.header("retry-after"), Some("1"));
