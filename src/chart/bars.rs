@@ -3,8 +3,8 @@
 
 use rust_decimal::Decimal;
 
-use super::frame::{self, f, leading, Key, FONT, GRID, HEADING, INK, MARGIN, MUTED, SMALL};
-use crate::draw::{num, text_width, wrap, Hatch, Lang, Svg};
+use super::frame::{self, f, leading, Key, FONT, HEADING, INK, MARGIN, MUTED, SMALL};
+use crate::draw::{text_width, wrap, Hatch, Lang, Svg};
 use crate::error::Result;
 
 /// One part of a bar.
@@ -194,18 +194,7 @@ pub fn draw(c: &Chart) -> Result<String> {
         let top = y;
         let body: f64 = lines.iter().map(|l| row_height(l.len())).sum();
         // grid and axis
-        for t in &ticks {
-            let x = x0 + t * k;
-            svg.line(x, top, x, top + body, GRID, &[])?;
-            svg.text(
-                x,
-                top + body + 16.0,
-                SMALL,
-                "middle",
-                &num(*t),
-                &[("fill", MUTED)],
-            )?;
-        }
+        frame::grid(&mut svg, &ticks, |t| x0 + t * k, top, body)?;
         svg.line(x0, top + body, x0 + axis_max * k, top + body, MUTED, &[])?;
         svg.line(x0, top, x0, top + body, MUTED, &[])?;
         svg.text(

@@ -13,7 +13,7 @@ use rust_decimal::Decimal;
 
 use super::data::{shared_of, Labels, ProgramLine, SharedLine, Source, Sum};
 use super::frame::{self, f, leading, Key, FONT, GRID, INK, MARGIN, MUTED, SMALL};
-use crate::draw::{num, text_width, wrap, Hatch, Lang, Svg};
+use crate::draw::{text_width, wrap, Hatch, Lang, Svg};
 use crate::error::Result;
 
 /// A program's amounts in the two years and the change of its own lines.
@@ -341,18 +341,7 @@ pub fn draw(
     let mut svg = Svg::new(WIDTH, height, &title, &subtitle.join(" "))?;
     let mut y = frame::header(&mut svg, WIDTH, &title, &subtitle, &keys)?;
     let top = y;
-    for t in &ticks {
-        let x = zero + t * k;
-        svg.line(x, top, x, top + body, GRID, &[])?;
-        svg.text(
-            x,
-            top + body + 16.0,
-            SMALL,
-            "middle",
-            &num(*t),
-            &[("fill", MUTED)],
-        )?;
-    }
+    frame::grid(&mut svg, &ticks, |t| zero + t * k, top, body)?;
     svg.line(zero, top - 4.0, zero, top + body, INK, &[])?;
     let axis = frame::axis_title("増減", "change", lang);
     svg.text(

@@ -30,6 +30,20 @@ const PROG_LABEL_X: f64 = PROG_X + PROG_W + 8.0;
 
 /// The ministry node of a program-year: its codes in the documents' order (empty: not
 /// stated).
+/// A node's label lines, centred on the height of its box (`top`, `height`).
+fn label(svg: &mut Svg, x: f64, top: f64, height: f64, lines: &[String]) -> Result<()> {
+    let first = top + height / 2.0 - (lines.len() as f64 - 1.0) * leading(FONT) / 2.0 + FONT * 0.35;
+    svg.lines(
+        x,
+        first,
+        FONT,
+        leading(FONT),
+        "start",
+        lines,
+        &[("fill", INK)],
+    )
+}
+
 pub fn ministry_key(codes: &BTreeSet<String>) -> Vec<String> {
     let mut v: Vec<String> = codes.iter().cloned().collect();
     v.sort_by_key(|c| (super::data::ministry_rank(c), c.clone()));
@@ -542,17 +556,7 @@ pub fn draw(
                 "#ffffff",
                 &[("stroke", n.color), ("stroke-width", "2"), ("rx", "3")],
             )?;
-            let first = n.top + n.height / 2.0 - (n.lines.len() as f64 - 1.0) * leading(FONT) / 2.0
-                + FONT * 0.35;
-            svg.lines(
-                x + 6.0,
-                first,
-                FONT,
-                leading(FONT),
-                "start",
-                &n.lines,
-                &[("fill", INK)],
-            )?;
+            label(&mut svg, x + 6.0, n.top, n.height, &n.lines)?;
             svg.end()?;
         }
     }
@@ -569,17 +573,7 @@ pub fn draw(
             )
         };
         svg.rect(PROG_X, n.band_top(), PROG_W, h.max(1.0), fill, &extra)?;
-        let first = n.top + n.height / 2.0 - (n.lines.len() as f64 - 1.0) * leading(FONT) / 2.0
-            + FONT * 0.35;
-        svg.lines(
-            PROG_LABEL_X,
-            first,
-            FONT,
-            leading(FONT),
-            "start",
-            &n.lines,
-            &[("fill", INK)],
-        )?;
+        label(&mut svg, PROG_LABEL_X, n.top, n.height, &n.lines)?;
         svg.end()?;
     }
 

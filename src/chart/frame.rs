@@ -342,6 +342,30 @@ pub fn header(
 }
 
 /// Notes and source lines at `y`, wrapped; returns the y below them.
+/// Vertical grid lines at `ticks` (`x_of` places a value), from `top` down `body`, each
+/// labelled with its value under the plot.
+pub fn grid(
+    svg: &mut Svg,
+    ticks: &[f64],
+    x_of: impl Fn(f64) -> f64,
+    top: f64,
+    body: f64,
+) -> Result<()> {
+    for t in ticks {
+        let x = x_of(*t);
+        svg.line(x, top, x, top + body, GRID, &[])?;
+        svg.text(
+            x,
+            top + body + 16.0,
+            SMALL,
+            "middle",
+            &crate::draw::num(*t),
+            &[("fill", MUTED)],
+        )?;
+    }
+    Ok(())
+}
+
 pub fn footer(svg: &mut Svg, width: f64, y: f64, lines: &[String]) -> Result<f64> {
     let max = width - 2.0 * MARGIN;
     let mut y = y;

@@ -66,6 +66,13 @@ pub fn lang_of(params: &[(String, String)], headers: &HeaderMap) -> Lang {
     }
 }
 
+/// A request's query parameters and the language it asks for.
+pub fn request_lang(query: Option<String>, headers: &HeaderMap) -> (Vec<(String, String)>, Lang) {
+    let params = form_urlencoded(query.unwrap_or_default().as_bytes());
+    let lang = lang_of(&params, headers);
+    (params, lang)
+}
+
 /// The local path of `iri` when it is under the base (so that links stay on this server).
 pub fn href(state: &AppState, iri: &str, lang: Lang) -> String {
     match iri.strip_prefix(state.base.as_str()) {
@@ -164,8 +171,7 @@ pub async fn index(
     RawQuery(q): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let params = form_urlencoded(q.unwrap_or_default().as_bytes());
-    let lang = lang_of(&params, &headers);
+    let (_, lang) = request_lang(q, &headers);
     let listing = rows(
         &state,
         "SELECT ?strategy ?fy ?year ?project ?number ?py WHERE {
@@ -861,8 +867,7 @@ pub async fn query_page(
     RawQuery(q): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let params = form_urlencoded(q.unwrap_or_default().as_bytes());
-    let lang = lang_of(&params, &headers);
+    let (params, lang) = request_lang(q, &headers);
     let initial = params
         .iter()
         .find(|(k, _)| k == "q")
@@ -907,8 +912,7 @@ pub async fn report(
     RawQuery(q): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let params = form_urlencoded(q.unwrap_or_default().as_bytes());
-    let lang = lang_of(&params, &headers);
+    let (_, lang) = request_lang(q, &headers);
     let body = match &state.report {
         Some(r) => format!(
             "<h1>{}</h1><pre class=\"report\">{}</pre>",
@@ -939,8 +943,7 @@ pub async fn neighbourhood_svg(
     RawQuery(q): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let params = form_urlencoded(q.unwrap_or_default().as_bytes());
-    let lang = lang_of(&params, &headers);
+    let (params, lang) = request_lang(q, &headers);
     let Some((_, iri)) = params.iter().find(|(k, _)| k == "iri") else {
         return error(StatusCode::BAD_REQUEST, "give ?iri=IRI");
     };
@@ -978,8 +981,7 @@ pub async fn chart_svg(
     RawQuery(q): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let params = form_urlencoded(q.unwrap_or_default().as_bytes());
-    let lang = lang_of(&params, &headers);
+    let (params, lang) = request_lang(q, &headers);
     let Some(kind) = file.strip_suffix(".svg") else {
         return error(StatusCode::NOT_FOUND, "charts are /chart/<kind>.svg");
     };
@@ -1003,5 +1005,28 @@ pub async fn chart_svg(
             svg,
         ),
         Err(e) => error(StatusCode::BAD_REQUEST, e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The query page offers every file of queries/ (the list is written out for include_str!).
+    #[test]
+    fn the_query_page_lists_every_shipped_query() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("queries");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "rq"))
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        files.sort();
+        let mut listed: Vec<String> = super::QUERIES
+            .iter()
+            .map(|(n, _)| (*n).to_owned())
+            .collect();
+        listed.sort();
+        assert_eq!(listed, files);
     }
 }

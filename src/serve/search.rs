@@ -12,7 +12,6 @@ use axum::response::{Html, IntoResponse, Response};
 use oxigraph::model::{NamedNodeRef, NamedOrBlankNode, Term};
 use oxigraph::store::Store;
 
-use super::sparql::form_urlencoded;
 use super::AppState;
 use crate::error::{Error, Result};
 use crate::rdf::vocab::{dcterms, mrd, rdf, rdfs, skos};
@@ -158,10 +157,9 @@ pub async fn handler(
     RawQuery(q): RawQuery,
     headers: HeaderMap,
 ) -> Response {
-    let params = form_urlencoded(q.unwrap_or_default().as_bytes());
+    let (params, lang) = super::html::request_lang(q, &headers);
     let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
     let text = get("q").unwrap_or_default();
-    let lang = super::html::lang_of(&params, &headers);
     let hits: Vec<Hit> = state
         .search
         .search(&text, 50)
