@@ -6,6 +6,11 @@
 #   librsvg2-bin   `rsvg-convert`, which the tests render every SVG to PNG with
 #   fonts-noto-cjk a Japanese font for the PNGs (SVGs name it first in their font stack)
 #   chromium       the headless browser of the server's end-to-end test
+#   nginx-light    the web server the tests serve the published static site with (and put in
+#                  front of Virtuoso for Basic authentication and a forced partial upload)
+#   virtuoso-opensource
+#                  the triple store the tests push into (virtuoso-t, isql-vt); no service is
+#                  started: each test runs its own on free ports
 #   libowlapi-java the OWL API (Protégé's and WebVOWL's loader), which the tests load the
 #                  ontology export with, and a JDK (default-jdk-headless) when javac is missing
 #   pyshacl, networkx, igraph, SPARQLWrapper, websocket-client
@@ -60,6 +65,9 @@ has_owlapi() { [ -e /usr/share/java/owlapi-distribution.jar ]; }
 has_owlapi || need="$need libowlapi-java"
 command -v javac >/dev/null 2>&1 || need="$need default-jdk-headless"
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need="$need nginx-light"
+has_virtuoso() { command -v virtuoso-t >/dev/null 2>&1 && command -v isql-vt >/dev/null 2>&1; }
+has_virtuoso || need="$need virtuoso-opensource"
 if [ -n "$need" ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "prereqs: missing:$need; install them with your package manager" >&2
@@ -88,6 +96,9 @@ if [ -n "$need" ]; then
   done
   has_cjk_font || { echo "prereqs: fonts-noto-cjk installed but no NotoSansCJK font found" >&2; exit 1; }
   has_owlapi || { echo "prereqs: libowlapi-java installed but no owlapi-distribution.jar" >&2; exit 1; }
+  [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 ||
+    { echo "prereqs: nginx-light installed but no nginx found" >&2; exit 1; }
+  has_virtuoso || { echo "prereqs: virtuoso-opensource installed but no virtuoso-t or isql-vt" >&2; exit 1; }
 fi
 
 # Python packages, pinned, in .venv/ (the tests run .venv/bin/python): a virtual environment
@@ -119,7 +130,7 @@ if ! .venv/bin/python -c "$PY_IMPORTS" >/dev/null 2>&1; then
     { echo "prereqs: $PY_PACKAGES installed but do not import" >&2; exit 1; }
 fi
 
-echo "prereqs: ok (libclang for bindgen; rapper, dot, rsvg-convert, a CJK font, the OWL API, chromium, pyshacl, networkx, igraph, SPARQLWrapper and websocket-client for the tests)" >&2
+echo "prereqs: ok (libclang for bindgen; rapper, dot, rsvg-convert, a CJK font, the OWL API, chromium, nginx, Virtuoso, pyshacl, networkx, igraph, SPARQLWrapper and websocket-client for the tests)" >&2
 target_dir=${CARGO_TARGET_DIR:-target}
 if [ ! -d "$target_dir" ] || [ -z "$(ls -A "$target_dir" 2>/dev/null)" ]; then
   echo "prereqs: first build ahead: cargo compiles RocksDB (C++) and about 400 crates," >&2

@@ -134,6 +134,17 @@ pub enum Error {
     #[error("store {}: {why}; refusing to replace it (choose another --store, or remove it yourself)", path.display())]
     NotAStore { path: PathBuf, why: &'static str },
 
+    #[error("{}: {why}; refusing to replace it with a site (choose another --out, or empty it yourself)", path.display())]
+    NotASite { path: PathBuf, why: &'static str },
+
+    #[error("{url}: {message}\n{state}")]
+    Push {
+        url: String,
+        message: String,
+        /// What became of every graph: complete, partial or untouched.
+        state: String,
+    },
+
     #[error("no store at {}: run `medrd-kg build` first (or pass --store DIR)", path.display())]
     NoStore { path: PathBuf },
 
@@ -278,6 +289,8 @@ impl Error {
             | Error::Invalid(_)
             | Error::Base { .. }
             | Error::NotAStore { .. }
+            | Error::NotASite { .. }
+            | Error::Push { .. }
             | Error::ForeignStore { .. }
             | Error::Shapes { .. }
             | Error::NoStore { .. }

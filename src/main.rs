@@ -17,6 +17,8 @@ fn main() -> ExitCode {
         Command::Viz(a) => cli::viz::run(a),
         Command::Ontology(a) => cli::ontology::run(a),
         Command::Serve(a) => cli::serve::run(a),
+        Command::Publish(a) => cli::publish::run(a),
+        Command::Push(a) => cli::push::run(a),
         Command::SparqlWorker(a) => cli::serve::worker(a),
         Command::Chart(a) => cli::chart::run(a),
         Command::Completions(a) => cli::completions::run(a),

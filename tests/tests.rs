@@ -40,5 +40,14 @@ mod chart;
 #[path = "it/viz.rs"]
 mod viz;
 
+#[path = "it/http.rs"]
+mod http;
+
 #[path = "it/serve.rs"]
 mod serve;
+
+#[path = "it/publish.rs"]
+mod publish;
+
+#[path = "it/push.rs"]
+mod push;

@@ -29,6 +29,12 @@ pub enum Command {
     Viz(VizArgs),
     /// Serve the graph as linked data: SPARQL endpoint, resource pages, search, query page
     Serve(ServeArgs),
+    /// Write the graph as a static linked-data site (pages, per-resource RDF, dumps, VoID,
+    /// sitemap, search, nginx and Apache configuration) that any web server can serve
+    Publish(PublishArgs),
+    /// Upload the graph into a triple store (SPARQL 1.1 Graph Store Protocol), one named graph
+    /// per source document, then count it back
+    Push(PushArgs),
     /// A SPARQL worker of `serve` (answers jobs on standard input; not for direct use)
     #[command(hide = true)]
     SparqlWorker(StoreArg),
@@ -284,6 +290,68 @@ pub struct ServeArgs {
     /// Folder of the ontology and SHACL shapes (for the reconciliation report)
     #[arg(long, value_name = "DIR", default_value = "ontology")]
     pub ontology: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// Folder to write the site into (replaced whole; must be absent, empty or a site
+    /// written by publish)
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: PathBuf,
+    /// Base IRI of the data [default: the store's void:uriSpace]
+    #[arg(long, value_name = "IRI")]
+    pub base: Option<String>,
+    /// Where the site will be served; its path is the root of every link [default: the base]
+    #[arg(long, value_name = "URL")]
+    pub public_url: Option<String>,
+    /// A SPARQL endpoint to advertise in the pages and VoID (a static site has none)
+    #[arg(long, value_name = "URL")]
+    pub sparql: Option<String>,
+    /// Threads writing pages [default: one per core]
+    #[arg(long, short = 'j', value_name = "N", default_value = "0")]
+    pub jobs: usize,
+    #[command(flatten)]
+    pub store: StoreArg,
+    #[command(flatten)]
+    pub data: DataArg,
+    /// Folder of the ontology and SHACL shapes (for the reconciliation report)
+    #[arg(long, value_name = "DIR", default_value = "ontology")]
+    pub ontology: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The store's SPARQL query endpoint, used to count the graphs (e.g.
+    /// http://localhost:8890/sparql for Virtuoso)
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    /// The store's Graph Store Protocol endpoint (e.g.
+    /// http://localhost:8890/sparql-graph-crud-auth) [default: --endpoint]
+    #[arg(long, value_name = "URL")]
+    pub graph_store: Option<String>,
+    /// User for Basic or Digest authentication
+    #[arg(long, value_name = "USER")]
+    pub user: Option<String>,
+    /// Password (better: the MEDRD_KG_PASSWORD environment variable, which no process list
+    /// shows)
+    #[arg(
+        long,
+        value_name = "PASSWORD",
+        env = "MEDRD_KG_PASSWORD",
+        hide_env_values = true
+    )]
+    pub password: Option<String>,
+    /// Replace graphs that already have triples in the store (without it, push refuses them)
+    #[arg(long)]
+    pub replace: bool,
+    /// Most triples per request
+    #[arg(long, value_name = "N", default_value = "10000")]
+    pub chunk: usize,
+    /// Time limit of each request, in seconds
+    #[arg(long, value_name = "SECONDS", default_value = "120")]
+    pub timeout: f64,
+    #[command(flatten)]
+    pub store: StoreArg,
 }
 
 #[derive(Debug, Args)]

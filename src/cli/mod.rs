@@ -7,6 +7,8 @@ pub mod chart;
 pub mod completions;
 pub mod dump;
 pub mod ontology;
+pub mod publish;
+pub mod push;
 pub mod query;
 pub mod serve;
 pub mod validate;

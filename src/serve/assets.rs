@@ -1,23 +1,11 @@
-//! The pages' CSS and JavaScript, embedded in the binary (the pages work offline: no CDN).
+//! `/assets/<file>`: the CSS and JavaScript of [`crate::site::assets::FILES`].
 
 use axum::extract::Path;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 
 use super::sparql::error;
-
-const FILES: &[(&str, &str, &str)] = &[
-    (
-        "style.css",
-        "text/css; charset=utf-8",
-        include_str!("assets/style.css"),
-    ),
-    (
-        "query.js",
-        "text/javascript; charset=utf-8",
-        include_str!("assets/query.js"),
-    ),
-];
+use crate::site::assets::FILES;
 
 /// `/assets/<file>`.
 pub async fn handler(Path(file): Path<String>) -> Response {

@@ -8,12 +8,11 @@
 //!
 //! Modules: `state` (what is read once at start), `negotiate` (Accept, `?format=`,
 //! suffixes), `sparql` (the protocol, limits, cancellation), `resource` (dereferencing,
-//! ETags), `html` (the pages), `search` (the index over labels), `assets` (CSS and JS
-//! embedded in the binary).
+//! ETags), `html`, `search` and `assets` (handlers over the pages, the label index and the
+//! embedded CSS and JS of [`crate::site`], which the static site shares).
 
 mod assets;
 mod html;
-mod jsonld;
 mod negotiate;
 mod resource;
 mod search;

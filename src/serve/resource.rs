@@ -11,68 +11,16 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfFormat;
-use oxigraph::model::{NamedNode, NamedNodeRef, NamedOrBlankNode, Term, Triple};
+use oxigraph::model::NamedNode;
 
 use super::html;
 use super::negotiate::{resource_repr, Repr};
 use super::sparql::{error, form_urlencoded, Reject};
 use super::AppState;
-use crate::error::Error;
-use crate::export::serializer;
-use crate::rdf::vocab::{dcat, dcterms, rdf, void};
+use crate::site::{describe, known, rdf_bytes, void_triples, DUMPS};
 
 /// How long clients may keep a representation before revalidating.
 const CACHE: &str = "public, max-age=600";
-
-/// The outgoing triples of `iri` in every graph, sorted, each once.
-pub fn describe(state: &AppState, iri: NamedNodeRef<'_>) -> Result<Vec<Triple>, Error> {
-    let mut v = Vec::new();
-    for q in state
-        .store
-        .quads_for_pattern(Some(iri.into()), None, None, None)
-    {
-        let q = q.map_err(Error::StoreRead)?;
-        v.push(Triple::new(q.subject, q.predicate, q.object));
-    }
-    v.sort_by_cached_key(|t| (t.predicate.to_string(), t.object.to_string()));
-    v.dedup();
-    Ok(v)
-}
-
-/// Whether the store has anything about `iri` (as subject or object).
-pub fn known(state: &AppState, iri: NamedNodeRef<'_>) -> Result<bool, Error> {
-    if state
-        .store
-        .quads_for_pattern(Some(iri.into()), None, None, None)
-        .next()
-        .is_some()
-    {
-        return Ok(true);
-    }
-    Ok(state
-        .store
-        .quads_for_pattern(None, None, Some(iri.into()), None)
-        .next()
-        .is_some())
-}
-
-/// Triples in `format` (JSON-LD compacted with the usual prefixes).
-pub fn rdf_bytes(triples: &[Triple], format: RdfFormat) -> Result<Vec<u8>, Error> {
-    if matches!(format, RdfFormat::JsonLd { .. }) {
-        let mut out = serde_json::to_vec_pretty(&super::jsonld::document(triples))
-            .map_err(|e| Error::internal("writing JSON-LD", e))?;
-        out.push(b'\n');
-        return Ok(out);
-    }
-    let mut out = Vec::new();
-    let mut w = serializer(format)?.for_writer(&mut out);
-    for t in triples {
-        w.serialize_triple(t)
-            .map_err(|e| Error::write("the answer", e))?;
-    }
-    w.finish().map_err(|e| Error::write("the answer", e))?;
-    Ok(out)
-}
 
 /// Answers `body` with the caching headers, or 304 when the client has this version.
 pub fn cached(
@@ -204,7 +152,9 @@ pub async fn handler(
     }
     let body = match repr {
         Repr::Html => {
-            html::resource_page(&state, node.as_ref(), &query, &headers).map(String::into_bytes)
+            let lang = html::lang_of(&query, &headers);
+            crate::site::pages::resource_page(&state, node.as_ref(), lang, &query, true)
+                .map(String::into_bytes)
         }
         Repr::Rdf(format) => describe(&state, node.as_ref()).and_then(|t| rdf_bytes(&t, format)),
     };
@@ -245,86 +195,6 @@ fn page_key(query: &[(String, String)]) -> String {
     k.join("&")
 }
 
-/// The dataset description: VoID and DCAT, with the endpoint, the dumps and the license.
-pub fn void_triples(state: &AppState, public: &str) -> Result<Vec<Triple>, Error> {
-    let dataset = NamedNode::new(format!("{}dataset", state.base))
-        .map_err(|e| Error::internal("the dataset IRI", e))?;
-    let mut triples = describe(state, dataset.as_ref())?;
-    let link = |p: NamedNodeRef<'_>, o: &str| -> Result<Triple, Error> {
-        Ok(Triple::new(
-            dataset.clone(),
-            p,
-            NamedNode::new(o).map_err(|e| Error::internal("a dataset link", e))?,
-        ))
-    };
-    triples.push(link(void::SPARQL_ENDPOINT, &format!("{public}sparql"))?);
-    for (ext, _) in DUMPS {
-        triples.push(link(
-            void::DATA_DUMP,
-            &format!("{public}dumps/medrd-kg.{ext}"),
-        )?);
-    }
-    triples.push(Triple::new(
-        dataset.clone(),
-        void::TRIPLES,
-        oxigraph::model::Literal::from(state.triples as i64),
-    ));
-    // DCAT distributions: one per dump
-    for (ext, format) in DUMPS {
-        let dist = NamedNode::new(format!("{}dataset#distribution-{ext}", state.base))
-            .map_err(|e| Error::internal("a distribution IRI", e))?;
-        triples.push(Triple::new(
-            dataset.clone(),
-            dcat::DISTRIBUTION,
-            dist.clone(),
-        ));
-        triples.push(Triple::new(
-            dist.clone(),
-            rdf::TYPE,
-            dcat::DISTRIBUTION_CLASS,
-        ));
-        triples.push(Triple::new(
-            dist.clone(),
-            dcat::DOWNLOAD_URL,
-            NamedNode::new(format!("{public}dumps/medrd-kg.{ext}"))
-                .map_err(|e| Error::internal("a dump URL", e))?,
-        ));
-        triples.push(Triple::new(
-            dist.clone(),
-            dcat::MEDIA_TYPE,
-            oxigraph::model::Literal::new_simple_literal(format.media_type()),
-        ));
-        if let Some(Term::NamedNode(license)) = triples
-            .iter()
-            .find(|t| {
-                t.subject == NamedOrBlankNode::NamedNode(dataset.clone())
-                    && t.predicate.as_ref() == dcterms::LICENSE
-            })
-            .map(|t| t.object.clone())
-        {
-            triples.push(Triple::new(dist, dcterms::LICENSE, license));
-        }
-    }
-    triples.sort_by_cached_key(|t| t.to_string());
-    triples.dedup();
-    Ok(triples)
-}
-
-/// The dumps offered under `/dumps/medrd-kg.<ext>`.
-pub const DUMPS: &[(&str, RdfFormat)] = &[
-    ("nq", RdfFormat::NQuads),
-    ("trig", RdfFormat::TriG),
-    ("ttl", RdfFormat::Turtle),
-    ("nt", RdfFormat::NTriples),
-    ("rdf", RdfFormat::RdfXml),
-    (
-        "jsonld",
-        RdfFormat::JsonLd {
-            profile: oxigraph::io::JsonLdProfileSet::empty(),
-        },
-    ),
-];
-
 /// `/.well-known/void`: the description, in Turtle unless asked otherwise.
 pub async fn void(
     State(state): State<Arc<AppState>>,
@@ -339,7 +209,13 @@ pub async fn void(
     let Repr::Rdf(format) = repr else {
         return error(StatusCode::INTERNAL_SERVER_ERROR, "no format");
     };
-    match void_triples(&state, &state.public).and_then(|t| rdf_bytes(&t, format)) {
+    match void_triples(
+        &state,
+        &state.public,
+        Some(&format!("{}sparql", state.public)),
+    )
+    .and_then(|t| rdf_bytes(&t, format))
+    {
         Ok(b) => cached(&state, &headers, ".well-known/void", repr, b),
         Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
     }

@@ -6,26 +6,18 @@ use std::time::SystemTime;
 
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use oxigraph::model::{Term, TermRef};
-use oxigraph::store::Store;
 
-use super::search::SearchIndex;
 use super::{ServeOptions, St};
 use crate::error::{Error, Result};
-use crate::rdf::vocab::{rdf, void};
+use crate::site::{Links, ReportFrom, Site};
 
 pub struct AppState {
     pub opts: ServeOptions,
-    pub store: Store,
-    /// The base the data's IRIs are minted under, ending with `/` or `#`.
-    pub base: String,
+    /// The store, the base, the search index and the report the pages read.
+    pub site: Site,
     pub last_modified: SystemTime,
     /// A tag of this build of the store, the seed of every ETag.
     pub build_tag: u64,
-    pub triples: usize,
-    pub search: SearchIndex,
-    /// What `medrd-kg validate` prints, when the data folder is there.
-    pub report: Option<String>,
     /// The SPARQL worker processes.
     pub pool: std::sync::Arc<super::worker::Pool>,
     /// Permits for queries running at once.
@@ -36,63 +28,38 @@ pub struct AppState {
     pub dumps: std::sync::Mutex<std::collections::HashMap<&'static str, std::sync::Arc<Vec<u8>>>>,
 }
 
-/// The base of the data: `void:uriSpace` of the dataset that has one.
-fn store_base(store: &Store) -> Result<Option<String>> {
-    for q in store.quads_for_pattern(None, Some(void::URI_SPACE), None, None) {
-        let q = q.map_err(Error::StoreRead)?;
-        let typed = store
-            .contains(oxigraph::model::QuadRef::new(
-                q.subject.as_ref(),
-                rdf::TYPE,
-                TermRef::NamedNode(void::DATASET),
-                q.graph_name.as_ref(),
-            ))
-            .map_err(Error::StoreRead)?;
-        if let (true, Term::Literal(l)) = (typed, &q.object) {
-            return Ok(Some(l.value().to_owned()));
-        }
+impl std::ops::Deref for AppState {
+    type Target = Site;
+    fn deref(&self) -> &Site {
+        &self.site
     }
-    Ok(None)
 }
 
 impl AppState {
     pub fn load(opts: ServeOptions, addr: std::net::SocketAddr) -> Result<AppState> {
         let store = crate::store::open_read_only(&opts.store)?;
-        let base = match &opts.base {
-            Some(b) => crate::rdf::Base::new(b)?.as_str().to_owned(),
-            None => store_base(&store)?.unwrap_or_else(|| crate::rdf::DEFAULT_BASE.to_owned()),
-        };
+        let site = Site::new(
+            store,
+            opts.base.as_deref(),
+            Some(&ReportFrom {
+                data: &opts.data,
+                ontology: &opts.ontology,
+                store: &opts.store,
+            }),
+            Links::Server,
+        )?;
         // the build wrote the store's CURRENT file last; opening it read-only changes nothing
         let current = opts.store.join("CURRENT");
         let last_modified = std::fs::metadata(&current)
             .or_else(|_| std::fs::metadata(&opts.store))
             .and_then(|m| m.modified())
             .map_err(|e| Error::read(&opts.store, e))?;
-        let mut triples = 0usize;
-        for q in store.iter() {
-            q.map_err(Error::StoreRead)?;
-            triples += 1;
-        }
         let mut h = std::collections::hash_map::DefaultHasher::new();
         last_modified.hash(&mut h);
-        triples.hash(&mut h);
+        site.triples.hash(&mut h);
         // a new medrd-kg draws other pages from the same store
         env!("CARGO_PKG_VERSION").hash(&mut h);
         let build_tag = h.finish();
-        let search = SearchIndex::build(&store)?;
-        let report = if opts.data.is_dir() {
-            let v = crate::pipeline::validate(&crate::pipeline::ValidateOptions {
-                data: opts.data.clone(),
-                ontology: opts.ontology.clone(),
-                store: Some(opts.store.clone()),
-                base: crate::rdf::Base::new(&base)?,
-            })?;
-            let mut out = Vec::new();
-            v.write_text(&mut out, true)?;
-            Some(String::from_utf8_lossy(&out).into_owned())
-        } else {
-            None
-        };
         let pool = std::sync::Arc::new(super::worker::Pool::new(&opts.store)?);
         let running = std::sync::Arc::new(tokio::sync::Semaphore::new(opts.max_queries.max(1)));
         let mut public = opts
@@ -108,13 +75,9 @@ impl AppState {
             public,
             dumps: Default::default(),
             opts,
-            store,
-            base,
+            site,
             last_modified,
             build_tag,
-            triples,
-            search,
-            report,
         })
     }
 

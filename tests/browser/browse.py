@@ -1,5 +1,6 @@
 """A user in a real browser (Debian's chromium, headless), driven over the DevTools protocol:
-opens the index of a running medrd-kg server, searches, follows the first hit to its page,
+opens the index of a running medrd-kg server (or of a published static site behind a web
+server), searches, follows the first hit to its page,
 and prints what the page shows (its URL and text) as JSON; saves a screenshot.
 
     browse.py SERVER_URL QUERY SCREENSHOT.png
@@ -72,10 +73,12 @@ def main():
         index_ok = js("document.body.innerText.includes('医薬品プロジェクト')")
         # type the query into the search box and submit, as a user does
         js(f"(() => {{ const i = document.querySelector('form.search input[name=q]'); i.value = {json.dumps(query)}; i.form.submit(); }})()")
-        wait_for("location.pathname === '/search' && document.readyState === 'complete'")
+        # the server's /search, or a static site's search.html (search.en.html)
+        on_search = "/\\/search(\\.en)?(\\.html)?$/.test(location.pathname)"
+        wait_for(on_search + " && document.readyState === 'complete'")
         hits = js("document.querySelectorAll('ol.hits a').length")
         js("document.querySelector('ol.hits a').click()")
-        wait_for("location.pathname !== '/search' && document.readyState === 'complete' && !!document.querySelector('h1')")
+        wait_for("!" + on_search + " && document.readyState === 'complete' && !!document.querySelector('h1')")
         wait_for("Array.from(document.images).every(i => i.complete)")
         text = js("document.body.innerText")
         url = js("location.href")

@@ -163,7 +163,7 @@ pub fn shared_store() -> &'static Path {
 /// runs when the tests end, passed or failed. Only a killed process leaves the folder, and
 /// then inside `target/`.
 #[cfg(unix)]
-fn remove_at_exit(dir: TempDir) {
+pub fn remove_at_exit(dir: TempDir) {
     use std::sync::{Mutex, Once, PoisonError};
     static DIRS: Mutex<Vec<TempDir>> = Mutex::new(Vec::new());
     static REGISTER: Once = Once::new();
@@ -184,7 +184,7 @@ fn remove_at_exit(dir: TempDir) {
 
 /// Without `atexit`, the folder stays in `target/` (`cargo clean` removes it).
 #[cfg(not(unix))]
-fn remove_at_exit(dir: TempDir) {
+pub fn remove_at_exit(dir: TempDir) {
     let _ = dir.keep();
 }
 

@@ -7,6 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::harness::{bin, python, repo, s, shared_store};
+use crate::http::{enc, http_request, Response};
 
 /// A running server; killed when dropped.
 struct Server {
@@ -53,21 +54,7 @@ impl Server {
 
     /// One request; (status, headers lower-cased, body).
     fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Response {
-        let mut stream = TcpStream::connect(&self.addr).expect("connect");
-        stream.set_read_timeout(Some(Duration::from_secs(60))).ok();
-        let mut req = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n",
-            self.addr
-        );
-        for (k, v) in headers {
-            req.push_str(&format!("{k}: {v}\r\n"));
-        }
-        req.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-        stream.write_all(req.as_bytes()).expect("send");
-        stream.write_all(body).expect("send body");
-        let mut raw = Vec::new();
-        stream.read_to_end(&mut raw).expect("read");
-        Response::parse(&raw)
+        http_request(&self.addr, method, path, headers, body)
     }
 
     fn get(&self, path: &str, headers: &[(&str, &str)]) -> Response {
@@ -80,79 +67,6 @@ impl Drop for Server {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-#[derive(Debug)]
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Response {
-    fn parse(raw: &[u8]) -> Response {
-        let split = raw
-            .windows(4)
-            .position(|w| w == b"\r\n\r\n")
-            .expect("a header block");
-        let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-        let mut lines = head.lines();
-        let status = lines
-            .next()
-            .and_then(|l| l.split(' ').nth(1))
-            .and_then(|c| c.parse().ok())
-            .expect("a status");
-        let headers: Vec<(String, String)> = lines
-            .filter_map(|l| {
-                l.split_once(':')
-                    .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_owned()))
-            })
-            .collect();
-        let mut body = raw[split + 4..].to_vec();
-        if headers
-            .iter()
-            .any(|(k, v)| k == "transfer-encoding" && v.contains("chunked"))
-        {
-            body = dechunk(&body);
-        }
-        Response {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&body).into_owned(),
-        }
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-fn dechunk(mut b: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    while let Some(end) = b.windows(2).position(|w| w == b"\r\n") {
-        let size =
-            usize::from_str_radix(String::from_utf8_lossy(&b[..end]).trim(), 16).unwrap_or(0);
-        if size == 0 {
-            break;
-        }
-        out.extend_from_slice(&b[end + 2..end + 2 + size]);
-        b = &b[end + 2 + size + 2..];
-    }
-    out
-}
-
-fn enc(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 const PJ1: &str = "/project/2026/1";
@@ -510,6 +424,12 @@ fn a_browser_searches_and_reads_a_program_page() {
         .arg(&shot)
         .output()
         .expect("python runs (scripts/prereqs.sh installs chromium and websocket-client)");
+    assert_browsed_program_page(&out, &shot);
+}
+
+/// What browse.py saw after searching 創薬基盤推進研究事業 and following the first hit: the
+/// program's page with its figures, quoted phrase, page and neighbourhood picture.
+pub fn assert_browsed_program_page(out: &std::process::Output, shot: &std::path::Path) {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -544,7 +464,7 @@ fn a_browser_searches_and_reads_a_program_page() {
         seen["picture_width"].as_u64().unwrap_or(0) > 100,
         "the neighbourhood picture did not load"
     );
-    let png = std::fs::read(&shot).expect("a screenshot");
+    let png = std::fs::read(shot).expect("a screenshot");
     assert_eq!(&png[1..4], b"PNG");
 }
 
