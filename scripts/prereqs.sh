@@ -8,6 +8,7 @@
 #   chromium       the headless browser of the server's end-to-end test
 #   nginx-light    the web server the tests serve the published static site with (and put in
 #                  front of Virtuoso for Basic authentication and a forced partial upload)
+#   apache2-bin    Apache httpd, which the tests serve the site with too, reading its .htaccess
 #   virtuoso-opensource
 #                  the triple store the tests push into (virtuoso-t, isql-vt); no service is
 #                  started: each test runs its own on free ports
@@ -66,6 +67,7 @@ has_owlapi || need="$need libowlapi-java"
 command -v javac >/dev/null 2>&1 || need="$need default-jdk-headless"
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need="$need nginx-light"
+[ -x /usr/sbin/apache2 ] || need="$need apache2-bin"
 has_virtuoso() { command -v virtuoso-t >/dev/null 2>&1 && command -v isql-vt >/dev/null 2>&1; }
 has_virtuoso || need="$need virtuoso-opensource"
 if [ -n "$need" ]; then
@@ -98,6 +100,7 @@ if [ -n "$need" ]; then
   has_owlapi || { echo "prereqs: libowlapi-java installed but no owlapi-distribution.jar" >&2; exit 1; }
   [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 ||
     { echo "prereqs: nginx-light installed but no nginx found" >&2; exit 1; }
+  [ -x /usr/sbin/apache2 ] || { echo "prereqs: apache2-bin installed but no /usr/sbin/apache2" >&2; exit 1; }
   has_virtuoso || { echo "prereqs: virtuoso-opensource installed but no virtuoso-t or isql-vt" >&2; exit 1; }
 fi
 
@@ -130,7 +133,7 @@ if ! .venv/bin/python -c "$PY_IMPORTS" >/dev/null 2>&1; then
     { echo "prereqs: $PY_PACKAGES installed but do not import" >&2; exit 1; }
 fi
 
-echo "prereqs: ok (libclang for bindgen; rapper, dot, rsvg-convert, a CJK font, the OWL API, chromium, nginx, Virtuoso, pyshacl, networkx, igraph, SPARQLWrapper and websocket-client for the tests)" >&2
+echo "prereqs: ok (libclang for bindgen; rapper, dot, rsvg-convert, a CJK font, the OWL API, chromium, nginx, Apache, Virtuoso, pyshacl, networkx, igraph, SPARQLWrapper and websocket-client for the tests)" >&2
 target_dir=${CARGO_TARGET_DIR:-target}
 if [ ! -d "$target_dir" ] || [ -z "$(ls -A "$target_dir" 2>/dev/null)" ]; then
   echo "prereqs: first build ahead: cargo compiles RocksDB (C++) and about 400 crates," >&2

@@ -167,7 +167,15 @@ pub fn apache(root: &str) -> String {
             &format!(".{}", f.file_extension()),
         );
     }
-    s.push_str("# pages, English by ?lang=en or Accept-Language\n");
+    s.push_str("# pages, English by ?lang=en or Accept-Language (a folder: its index.en.html)\n");
+    s.push_str(
+        "RewriteCond %{QUERY_STRING} (^|&)lang=en(&|$) [OR]\n\
+         RewriteCond %{HTTP:Accept-Language} ^\\s*en\n\
+         RewriteCond %{QUERY_STRING} !(^|&)lang=ja(&|$)\n\
+         RewriteCond %{REQUEST_FILENAME} -d\n\
+         RewriteCond %{REQUEST_FILENAME}/index.en.html -f\n\
+         RewriteRule ^(.*/)?$ $1index.en.html [L]\n",
+    );
     rule(
         &mut s,
         &[

@@ -119,6 +119,91 @@ impl Drop for Nginx {
     }
 }
 
+/// Debian's Apache httpd serving `docroot` (with `.htaccess` files allowed) on a free port;
+/// stopped when dropped.
+pub struct Apache {
+    child: Child,
+    pub addr: String,
+    prefix: PathBuf,
+}
+
+impl Apache {
+    pub fn start(prefix: &Path, docroot: &Path) -> Apache {
+        let addr = format!("127.0.0.1:{}", free_port());
+        std::fs::create_dir_all(prefix.join("logs")).expect("apache folders");
+        let m = "/usr/lib/apache2/modules";
+        // as root, httpd must switch to another user, who then has to be able to read the site
+        let user = if is_root() {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mut p = docroot.to_path_buf();
+                while let Some(parent) = p.parent() {
+                    if let Ok(meta) = std::fs::metadata(&p) {
+                        let mode = meta.permissions().mode();
+                        let _ = std::fs::set_permissions(
+                            &p,
+                            std::fs::Permissions::from_mode(mode | 0o055),
+                        );
+                    }
+                    if p.ends_with("tmp") {
+                        break;
+                    }
+                    p = parent.to_path_buf();
+                }
+            }
+            "User nobody\nGroup nogroup\n"
+        } else {
+            ""
+        };
+        let conf = format!(
+            "ServerRoot {p}\nServerName localhost\nListen {addr}\nPidFile {p}/logs/httpd.pid\nErrorLog {p}/logs/error.log\nLogLevel warn\n\
+             LoadModule mpm_event_module {m}/mod_mpm_event.so\nLoadModule authz_core_module {m}/mod_authz_core.so\n\
+             LoadModule mime_module {m}/mod_mime.so\nLoadModule dir_module {m}/mod_dir.so\n\
+             LoadModule rewrite_module {m}/mod_rewrite.so\nLoadModule headers_module {m}/mod_headers.so\n\
+             {user}TypesConfig /dev/null\nDocumentRoot {d}\n<Directory {d}>\n  AllowOverride All\n  Require all granted\n</Directory>\n",
+            p = prefix.display(),
+            d = docroot.display(),
+        );
+        let conf_path = prefix.join("httpd.conf");
+        std::fs::write(&conf_path, conf).expect("write httpd.conf");
+        let child = Command::new("/usr/sbin/apache2")
+            .arg("-f")
+            .arg(&conf_path)
+            .arg("-DFOREGROUND")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("apache2 starts (scripts/prereqs.sh installs apache2-bin)");
+        let a = Apache {
+            child,
+            addr,
+            prefix: prefix.to_owned(),
+        };
+        assert!(
+            wait_for(&a.addr, Duration::from_secs(10)),
+            "Apache did not listen: {}",
+            std::fs::read_to_string(prefix.join("logs/error.log")).unwrap_or_default()
+        );
+        a
+    }
+
+    pub fn get(&self, path: &str, headers: &[(&str, &str)]) -> Response {
+        http_request(&self.addr, "GET", path, headers, b"")
+    }
+
+    pub fn errors(&self) -> String {
+        std::fs::read_to_string(self.prefix.join("logs/error.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for Apache {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// The nginx binary.
 pub fn nginx_bin() -> &'static str {
     if Path::new("/usr/sbin/nginx").exists() {

@@ -9,7 +9,7 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use crate::harness::{python, repo, run, s, shared_store, tempdir};
-use crate::http::Nginx;
+use crate::http::{Apache, Nginx, Response};
 
 /// The URL the shared site is published for: its path is where nginx serves it.
 const PUBLIC: &str = "https://example.org/medrd-kg/";
@@ -59,15 +59,15 @@ fn nginx() -> (Nginx, tempfile::TempDir) {
 
 const PJ1: &str = "/medrd-kg/project/2026/1";
 
-#[test]
-fn nginx_negotiates_the_published_site() {
-    let (n, _keep) = nginx();
+/// What a web server with the site's configuration answers, as `serve` would: the page or
+/// file each request asks for, by Accept, ?format=, suffix, ?lang= and Accept-Language.
+fn assert_negotiates(get: &dyn Fn(&str, &[(&str, &str)]) -> Response, errors: &dyn Fn() -> String) {
     // browsers get the Japanese page; FY2026 summary: １．医薬品プロジェクト４０２億円＜ＡＭＥＤ３４９億円…＞
-    let html = n.get(
+    let html = get(
         PJ1,
         &[("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")],
     );
-    assert_eq!(html.status, 200, "{}", n.errors());
+    assert_eq!(html.status, 200, "{}", errors());
     assert!(html
         .header("content-type")
         .unwrap_or("")
@@ -79,7 +79,9 @@ fn nginx_negotiates_the_published_site() {
         "{}",
         &html.body[..2000.min(html.body.len())]
     );
-    assert!(html.header("vary").unwrap_or("").contains("Accept"));
+    let vary = html.header("vary").unwrap_or("").replace(' ', "");
+    assert!(vary.contains("Accept,Accept-Language"), "{vary}");
+    assert_eq!(html.header("access-control-allow-origin"), Some("*"));
     // agents get what they ask for, by Accept (first listed wins), ?format= or suffix
     for (accept, ct, name, suffix) in [
         ("text/turtle", "text/turtle", "turtle", "ttl"),
@@ -109,7 +111,7 @@ fn nginx_negotiates_the_published_site() {
             "ttl",
         ),
     ] {
-        let by_accept = n.get(PJ1, &[("Accept", accept)]);
+        let by_accept = get(PJ1, &[("Accept", accept)]);
         assert_eq!(by_accept.status, 200, "{accept}");
         assert!(
             by_accept
@@ -119,17 +121,18 @@ fn nginx_negotiates_the_published_site() {
             "{accept}: {:?}",
             by_accept.header("content-type")
         );
-        let by_format = n.get(&format!("{PJ1}?format={name}"), &[("Accept", "text/html")]);
+        let by_format = get(&format!("{PJ1}?format={name}"), &[("Accept", "text/html")]);
         assert_eq!(by_format.body, by_accept.body, "?format={name}");
-        let by_suffix = n.get(&format!("{PJ1}.{suffix}"), &[]);
+        let by_suffix = get(&format!("{PJ1}.{suffix}"), &[]);
         assert_eq!(by_suffix.body, by_accept.body, ".{suffix}");
         assert!(by_suffix
             .header("content-type")
             .unwrap_or("")
+            .to_ascii_lowercase()
             .contains("charset=utf-8"));
     }
-    // a browser listing HTML after an RDF type it also takes still gets the page
-    let mixed = n.get(
+    // a browser listing HTML before an RDF type it also takes gets the page
+    let mixed = get(
         PJ1,
         &[("Accept", "application/xhtml+xml, application/rdf+xml;q=0.1")],
     );
@@ -138,17 +141,22 @@ fn nginx_negotiates_the_published_site() {
         .unwrap_or("")
         .starts_with("text/html"));
     // the English page by Accept-Language or ?lang=, and ?lang=ja over Accept-Language
-    let en = n.get(PJ1, &[("Accept-Language", "en-GB,en;q=0.9")]);
+    let en = get(PJ1, &[("Accept-Language", "en-GB,en;q=0.9")]);
     assert!(
         en.body.contains("<html lang=\"en\""),
         "{}",
         &en.body[..300.min(en.body.len())]
     );
-    assert_eq!(n.get(&format!("{PJ1}?lang=en"), &[]).body, en.body);
-    let ja = n.get(&format!("{PJ1}?lang=ja"), &[("Accept-Language", "en")]);
+    assert_eq!(get(&format!("{PJ1}?lang=en"), &[]).body, en.body);
+    let ja = get(&format!("{PJ1}?lang=ja"), &[("Accept-Language", "en")]);
     assert!(ja.body.contains("<html lang=\"ja\""));
+    // the index, in both languages
+    assert!(get("/medrd-kg/", &[]).body.contains("<html lang=\"ja\""));
+    assert!(get("/medrd-kg/?lang=en", &[])
+        .body
+        .contains("<html lang=\"en\""));
     // VoID at the well-known place, with the dumps where they are
-    let void = n.get("/medrd-kg/.well-known/void", &[]);
+    let void = get("/medrd-kg/.well-known/void", &[]);
     assert_eq!(void.status, 200);
     assert!(void
         .header("content-type")
@@ -162,31 +170,48 @@ fn nginx_negotiates_the_published_site() {
     );
     assert!(void.body.contains("https://example.org/sparql"));
     for ext in ["nq", "trig", "ttl", "nt", "rdf", "jsonld"] {
-        let d = n.get(&format!("/medrd-kg/dumps/medrd-kg.{ext}"), &[]);
+        let d = get(&format!("/medrd-kg/dumps/medrd-kg.{ext}"), &[]);
         assert_eq!(d.status, 200, "{ext}");
         assert!(d.body.len() > 10_000, "{ext}");
     }
-    // an IRI the graph does not know: the site's 404 page, in the asked language
-    let missing = n.get(
+    // an IRI the graph does not know: the site's 404 page
+    let missing = get(
         "/medrd-kg/program/no-such-program",
         &[("Accept", "text/html")],
     );
     assert_eq!(missing.status, 404);
     assert!(missing.body.contains("見つかりません"), "{}", missing.body);
-    let missing = n.get("/medrd-kg/program/no-such-program?lang=en", &[]);
-    assert!(missing.body.contains("Not found"));
     // the sitemap lists the pages, under the public URL
-    let sitemap = n.get("/medrd-kg/sitemap.xml", &[]);
+    let sitemap = get("/medrd-kg/sitemap.xml", &[]);
     assert!(sitemap
         .body
         .contains("<loc>https://example.org/medrd-kg/project/2026/1.html</loc>"));
     assert!(sitemap
         .body
         .contains("<loc>https://example.org/medrd-kg/project/2026/1.en.html</loc>"));
-    let robots = n.get("/medrd-kg/robots.txt", &[]);
+    let robots = get("/medrd-kg/robots.txt", &[]);
     assert!(robots
         .body
         .contains("Sitemap: https://example.org/medrd-kg/sitemap.xml"));
+}
+
+#[test]
+fn nginx_negotiates_the_published_site() {
+    let (n, _keep) = nginx();
+    assert_negotiates(&|p, h| n.get(p, h), &|| n.errors());
+    // nginx's 404 page comes in the asked language too
+    let missing = n.get("/medrd-kg/program/no-such-program?lang=en", &[]);
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Not found"));
+}
+
+/// The same answers from Apache httpd reading the site's `.htaccess`.
+#[test]
+fn apache_negotiates_the_published_site() {
+    let (www, _) = site();
+    let prefix = tempdir();
+    let a = Apache::start(prefix.path(), www);
+    assert_negotiates(&|p, h| a.get(p, h), &|| a.errors());
 }
 
 /// `href="…"` and `src="…"` values of `html`, unescaped.
