@@ -198,7 +198,23 @@ impl Apache {
 }
 
 impl Drop for Apache {
+    /// SIGTERM, so that the parent stops its worker processes too (SIGKILL would orphan
+    /// them); SIGKILL if it is still there after 5 s.
     fn drop(&mut self) {
+        #[cfg(unix)]
+        {
+            // SAFETY: kill(2) on the pid of our own child process, which we have not waited for.
+            unsafe {
+                libc::kill(self.child.id() as libc::pid_t, libc::SIGTERM);
+            }
+            let t0 = Instant::now();
+            while t0.elapsed() < Duration::from_secs(5) {
+                if let Ok(Some(_)) = self.child.try_wait() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
