@@ -15,6 +15,9 @@ pub fn run(a: PushArgs) -> anyhow::Result<ExitCode> {
     if a.chunk == 0 {
         anyhow::bail!("--chunk must be at least 1 triple");
     }
+    if a.user.is_some() && a.password.is_none() {
+        anyhow::bail!("--user given without a password: set MEDRD_KG_PASSWORD (or --password)");
+    }
     if a.password.is_some() && a.user.is_none() {
         anyhow::bail!("a password was given (--password or MEDRD_KG_PASSWORD) but no --user");
     }

@@ -73,21 +73,33 @@ impl PushReport {
 #[derive(Debug, Clone)]
 enum Fate {
     Untouched,
-    Partial { sent: usize, of: usize },
+    /// A request that changes it went out and got no clear answer.
+    Unknown,
+    Partial {
+        sent: usize,
+        of: usize,
+    },
+    /// Every chunk accepted, but counting it back failed.
+    Unverified(usize),
     Complete(usize),
 }
 
-/// Refuses a URL that is not http(s) or carries a user or password.
-fn check_url(what: &str, url: &str) -> Result<reqwest::Url> {
+/// Refuses a URL that is not http(s) or carries a user or password. The text given is never
+/// echoed whole: it may hold a password.
+fn check_url(what: &'static str, url: &str) -> Result<reqwest::Url> {
+    let shown = match url.rfind('@') {
+        Some(i) => format!("…{}", &url[i..]),
+        None => url.to_owned(),
+    };
     let u = reqwest::Url::parse(url).map_err(|e| Error::Choice {
-        what: "store URL",
-        value: format!("{what} {url} ({e})"),
+        what,
+        value: format!("{shown} ({e})"),
         choices: "an http(s) URL such as http://localhost:8890/sparql".to_owned(),
     })?;
     if !matches!(u.scheme(), "http" | "https") {
         return Err(Error::Choice {
-            what: "store URL",
-            value: format!("{what} {url}"),
+            what,
+            value: format!("{}: …", u.scheme()),
             choices: "an http(s) URL such as http://localhost:8890/sparql".to_owned(),
         });
     }
@@ -191,7 +203,11 @@ impl Client {
                     .get_all(reqwest::header::WWW_AUTHENTICATE)
                     .iter()
                     .filter_map(|v| v.to_str().ok())
-                    .any(|v| v.to_ascii_lowercase().contains("stale=true"));
+                    .any(|v| {
+                        v.to_ascii_lowercase()
+                            .replace('"', "")
+                            .contains("stale=true")
+                    });
                 let scheme = offered
                     .as_ref()
                     .map_or("no scheme medrd-kg knows", |c| c.scheme());
@@ -205,9 +221,11 @@ impl Client {
                         "the store refused the request (HTTP 401) and offers {scheme}: medrd-kg answers Basic and Digest (MD5)"
                     ));
                 };
-                let first_try = self.challenge.is_none() || stale;
+                // a challenge not answered yet (the first, a new nonce, another realm or
+                // scheme) gets the credentials once; the same one refused twice is a refusal
+                let new = stale || self.challenge.as_ref().is_none_or(|(old, _)| *old != c);
                 self.challenge = Some((c.clone(), 0));
-                if attempt == 0 && first_try {
+                if attempt == 0 && new {
                     continue;
                 }
                 return Err(format!(
@@ -344,7 +362,13 @@ fn state_lines(fates: &[(String, Fate)]) -> String {
     fates
         .iter()
         .map(|(g, f)| match f {
-            Fate::Untouched => format!("  {g}: untouched (nothing sent)"),
+            Fate::Untouched => format!("  {g}: untouched (nothing sent, or refused before any change)"),
+            Fate::Unknown => format!(
+                "  {g}: UNKNOWN: a request that replaces it got no answer, so the store may have cleared or changed it; push again with --replace"
+            ),
+            Fate::Unverified(n) => format!(
+                "  {g}: sent ({n} triples), but not counted back: check it, or push again with --replace"
+            ),
             Fate::Complete(n) => format!("  {g}: complete ({n} triples)"),
             Fate::Partial { sent, of } => format!(
                 "  {g}: PARTIAL: {sent} of {of} triples sent, the graph is incomplete; push again with --replace"
@@ -407,6 +431,7 @@ pub fn push(opts: &PushOptions) -> Result<PushReport> {
         let mut requests = 0usize;
         if chunks.is_empty() {
             // nothing of ours in it: clear what the store has
+            fates[k].1 = Fate::Unknown;
             let a = client
                 .send(reqwest::Method::DELETE, &url, &[], None)
                 .map_err(|m| fail(&url, m, &fates))?;
@@ -436,6 +461,10 @@ pub fn push(opts: &PushOptions) -> Result<PushReport> {
             } else {
                 reqwest::Method::POST
             };
+            // until the store answers, the graph may or may not have changed
+            if i == 0 {
+                fates[k].1 = Fate::Unknown;
+            }
             // N-Triples is Turtle: every Graph Store Protocol server reads text/turtle
             let a = client
                 .send(
@@ -446,6 +475,10 @@ pub fn push(opts: &PushOptions) -> Result<PushReport> {
                 )
                 .map_err(|m| fail(&url, m, &fates))?;
             requests += 1;
+            if !a.status.is_success() && i == 0 && a.status.is_client_error() {
+                // a refused PUT changes nothing
+                fates[k].1 = Fate::Untouched;
+            }
             if !a.status.is_success() {
                 let mut detail = excerpt(&a.body);
                 if a.status == reqwest::StatusCode::PAYLOAD_TOO_LARGE {
@@ -467,6 +500,7 @@ pub fn push(opts: &PushOptions) -> Result<PushReport> {
                 of: triples.len(),
             };
         }
+        fates[k].1 = Fate::Unverified(triples.len());
         let counted =
             count(&mut client, &endpoint, g.as_ref()).map_err(|m| fail(&endpoint, m, &fates))?;
         if counted != triples.len() as u64 {
@@ -507,6 +541,15 @@ mod tests {
         let m = e.to_string();
         assert!(m.contains("--user"), "{m}");
         assert!(!m.contains("s3cret"), "{m}");
+        for bad in [
+            "dba:s3cret@localhost:8890/sparql",
+            "http://dba:s3cret@local host/sparql",
+            "ftp://dba:s3cret@h/x",
+        ] {
+            let m = check_url("--endpoint", bad).unwrap_err().to_string();
+            assert!(!m.contains("s3cret"), "{m}");
+            assert!(m.contains("--endpoint"), "{m}");
+        }
         assert!(check_url("--endpoint", "ftp://h/x").is_err());
         assert!(check_url("--endpoint", "http://localhost:8890/sparql").is_ok());
     }

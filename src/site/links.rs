@@ -53,8 +53,8 @@ pub fn lang_suffix(lang: Lang) -> &'static str {
 
 /// The file stem (path without suffix, relative to the site's root) of the document part
 /// `doc` of an IRI under the base, or `None` when it cannot be a file safely: an empty path
-/// or segment, `.` or `..`, a query string, an encoded `/` or `\`, a control character,
-/// invalid UTF-8, a segment longer than 200 bytes. Percent-encoding is decoded per segment,
+/// or segment, `.` or `..`, a query string, an encoded `/`, `\`, `%`, `?` or `#`, a control
+/// character, invalid UTF-8, a segment longer than 200 bytes. Percent-encoding is decoded per segment,
 /// so the web server (which decodes the request path) finds the file.
 pub fn file_stem(doc: &str) -> Option<String> {
     if doc.is_empty() || doc.contains('?') || doc.ends_with('/') {
@@ -79,6 +79,16 @@ pub fn file_stem(doc: &str) -> Option<String> {
         out.push(decoded);
     }
     Some(out.join("/"))
+}
+
+/// `iri` when a browser may follow it safely, else `#`.
+fn safe_external(iri: &str) -> String {
+    let scheme = iri.split(':').next().unwrap_or("").to_ascii_lowercase();
+    if matches!(scheme.as_str(), "http" | "https" | "urn" | "mailto") {
+        iri.to_owned()
+    } else {
+        "#".to_owned()
+    }
 }
 
 /// `stem` as a URL path: each segment percent-encoded.
@@ -109,9 +119,11 @@ impl Links {
 
     /// The link to `iri`: a page of this site when the IRI is under `base` (and, on a static
     /// site, can be a file), else the IRI itself.
+    /// An IRI of another scheme than http(s), urn or mailto (`javascript:`…) is no link:
+    /// `#`.
     pub fn resource(&self, base: &str, iri: &str, lang: Lang) -> String {
         let Some(path) = iri.strip_prefix(base).filter(|p| !p.is_empty()) else {
-            return iri.to_owned();
+            return safe_external(iri);
         };
         // the query goes before a fragment: /def?lang=en#Program, the term's anchor on /def
         let (doc, frag) = path
@@ -121,7 +133,7 @@ impl Links {
             Links::Server => format!("/{doc}?lang={}", lang.tag()),
             Links::Static { root, .. } => match file_stem(doc) {
                 Some(stem) => format!("{root}{}{}.html", encode(&stem), lang_suffix(lang)),
-                None => return iri.to_owned(),
+                None => return safe_external(iri),
             },
         };
         if let Some(f) = frag {

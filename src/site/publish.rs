@@ -71,6 +71,14 @@ pub struct PublishReport {
 
 /// Publishes the store at `opts.store` into `opts.out`.
 pub fn publish(opts: &PublishOptions) -> Result<PublishReport> {
+    if opts.out.file_name().is_none() {
+        return Err(Error::Choice {
+            what: "--out",
+            value: opts.out.display().to_string(),
+            choices: "a folder named by its path, such as site or ../www/medrd-kg (not ., .. or /)"
+                .to_owned(),
+        });
+    }
     check_target(&opts.out)?;
     let store = crate::store::open_read_only(&opts.store)?;
     let mut site = Site::new(
@@ -90,21 +98,26 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport> {
     if !public.ends_with('/') {
         public.push('/');
     }
-    if !(public.starts_with("http://") || public.starts_with("https://"))
-        || NamedNode::new(&public).is_err()
-    {
-        return Err(Error::Choice {
-            what: "--public-url",
-            value: public,
-            choices: "an absolute http(s) URL such as https://example.org/medrd-kg/".to_owned(),
-        });
+    check_public_url(&public)?;
+    if let Some(sparql) = &opts.sparql {
+        if !(sparql.starts_with("http://") || sparql.starts_with("https://"))
+            || NamedNode::new(sparql).is_err()
+        {
+            return Err(Error::Choice {
+                what: "--sparql",
+                value: sparql.clone(),
+                choices: "an absolute http(s) URL such as https://example.org/sparql".to_owned(),
+            });
+        }
     }
     site.links = Links::for_site(&public, opts.sparql.clone());
     let tmp = temp_dir(&opts.out)?;
-    let result = write_site(&site, &public, opts, &tmp);
+    let result = write_site(&site, &public, opts, &tmp).and_then(|report| {
+        swap(&tmp, &opts.out)?;
+        Ok(report)
+    });
     match result {
         Ok(mut report) => {
-            swap(&tmp, &opts.out)?;
             report.public_url = public;
             Ok(report)
         }
@@ -113,6 +126,33 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport> {
             Err(e)
         }
     }
+}
+
+/// A URL the site can be served at: http(s), no query, a path the web server
+/// configuration can name as it is (`[A-Za-z0-9._~/-]`).
+fn check_public_url(public: &str) -> Result<()> {
+    let refuse = || {
+        Error::Choice {
+        what: "--public-url",
+        value: public.to_owned(),
+        choices: "an absolute http(s) URL without query whose path has only letters, digits and . _ ~ - /, such as https://example.org/medrd-kg/".to_owned(),
+    }
+    };
+    let rest = public
+        .strip_prefix("https://")
+        .or_else(|| public.strip_prefix("http://"))
+        .ok_or_else(refuse)?;
+    let path = rest.find('/').map_or("/", |i| &rest[i..]);
+    let plain = path
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '~' | '-' | '/'));
+    if !plain
+        || path.split('/').any(|seg| seg == "." || seg == "..")
+        || NamedNode::new(public).is_err()
+    {
+        return Err(refuse());
+    }
+    Ok(())
 }
 
 /// `out` may be written: absent, an empty folder, or a site `publish` wrote.
@@ -179,7 +219,8 @@ fn temp_dir(out: &Path) -> Result<PathBuf> {
 /// Puts `tmp` where `out` is; the old site goes only once the new one is in place.
 fn swap(tmp: &Path, out: &Path) -> Result<()> {
     if out.exists() {
-        let old = tmp.with_extension("old");
+        // beside the new site, named after it: unique, and never a leftover of another run
+        let old = PathBuf::from(format!("{}.old", tmp.display()));
         std::fs::rename(out, &old).map_err(|e| Error::io("move aside", out, e))?;
         if let Err(e) = std::fs::rename(tmp, out) {
             let _ = std::fs::rename(&old, out);
@@ -357,7 +398,18 @@ fn write_site(
             Err(e) => report.skipped.push(format!("left out {iri}: {e}")),
         }
     }
-    let sitemap_files: Vec<String> = (1..=sitemap_parts(docs.len() * 2 + 4))
+    // the sitemap: the index, search and report pages and every document, in both languages
+    let mut urls: Vec<String> = ["index", "search", "report"]
+        .iter()
+        .flat_map(|p| Lang::ALL.map(|l| format!("{public}{p}{}.html", lang_suffix(l))))
+        .collect();
+    for d in &docs {
+        for l in Lang::ALL {
+            let href = site.links.resource(&site.base, d.iri.as_str(), l);
+            urls.push(absolute(public, &site.links, &href));
+        }
+    }
+    let sitemap_files: Vec<String> = (1..=sitemap_parts(urls.len()))
         .map(|k| format!("sitemap-{k}.xml"))
         .collect();
     claims
@@ -450,17 +502,6 @@ fn write_site(
             &format!(".well-known/void.{}", f.file_extension()),
             &super::rdf_bytes(&void, *f)?,
         )?;
-    }
-    // the sitemap: every page in both languages
-    let mut urls: Vec<String> = ["index", "search", "report"]
-        .iter()
-        .flat_map(|p| Lang::ALL.map(|l| format!("{public}{p}{}.html", lang_suffix(l))))
-        .collect();
-    for d in &docs {
-        for l in Lang::ALL {
-            let href = site.links.resource(&site.base, d.iri.as_str(), l);
-            urls.push(absolute(public, &site.links, &href));
-        }
     }
     write_sitemap(&w, public, &urls, &sitemap_files)?;
     w.put(
@@ -557,7 +598,10 @@ fn write_sitemap(w: &Writer<'_>, public: &str, urls: &[String], parts: &[String]
     );
     for (part, chunk) in parts.iter().zip(urls.chunks(SITEMAP_MAX)) {
         w.put(part, urlset(chunk).as_bytes())?;
-        index.push_str(&format!("<sitemap><loc>{public}{part}</loc></sitemap>\n"));
+        index.push_str(&format!(
+            "<sitemap><loc>{}</loc></sitemap>\n",
+            pages::esc(&format!("{public}{part}"))
+        ));
     }
     index.push_str("</sitemapindex>\n");
     w.put("sitemap.xml", index.as_bytes())

@@ -97,26 +97,30 @@ pub fn nginx(root: &str) -> String {
         s.push_str(&format!("        {media} {ext};\n"));
     }
     s.push_str("    }\n    default_type application/octet-stream;\n");
+    // text/html is in charset_types already: naming it again makes nginx warn
     s.push_str("    charset utf-8;\n    charset_types");
-    for (_, media) in TYPES {
+    for (_, media) in TYPES.iter().filter(|(_, m)| *m != "text/html") {
         s.push_str(&format!(" {media}"));
     }
     s.push_str(";\n");
     s.push_str("    add_header Vary \"Accept, Accept-Language\" always;\n");
     s.push_str("    add_header Access-Control-Allow-Origin \"*\" always;\n");
     s.push_str(&format!(
-        "    try_files ${{uri}}index$medrd_lang.html $uri $uri$medrd_lang$medrd_ext $uri$medrd_ext $uri.ttl =404;\n    \
-         error_page 404 {root}404$medrd_lang.html;\n}}\n"
+        "    try_files $uri $uri$medrd_lang$medrd_ext $uri$medrd_ext $uri.ttl =404;\n    \
+         error_page 404 {root}404$medrd_lang.html;\n}}\n\
+         # the site's root: its index page in the asked language\n\
+         location = {root} {{\n    rewrite ^ {root}index$medrd_lang.html last;\n}}\n"
     ));
     s
 }
 
 /// The Apache `.htaccess` for a site at the path `root` (mod_rewrite, mod_headers and
-/// mod_mime; `AllowOverride FileInfo Options Indexes`).
+/// mod_mime; `AllowOverride FileInfo Indexes`). `DirectorySlash Off`: a document that is
+/// also a folder (`def` and `def/0.2`) must not be redirected to `def/`.
 pub fn apache(root: &str) -> String {
     let mut s = format!(
         "# medrd-kg static site: content negotiation for Apache (mod_rewrite, mod_headers).\n\
-         Options -MultiViews\nDirectoryIndex index.html\nErrorDocument 404 {root}404.html\n"
+         DirectorySlash Off\nDirectoryIndex index.html\nErrorDocument 404 {root}404.html\n"
     );
     for (ext, media) in TYPES {
         s.push_str(&format!("AddType {media} .{ext}\n"));
@@ -150,7 +154,7 @@ pub fn apache(root: &str) -> String {
             &mut s,
             &[
                 "%{QUERY_STRING} !(^|&)format=".to_owned(),
-                format!("%{{HTTP_ACCEPT}} ^\\s*{}", regex(f.media_type())),
+                format!("%{{HTTP_ACCEPT}} ^\\s*{} [NC]", regex(f.media_type())),
             ],
             &format!(".{}", f.file_extension()),
         );
@@ -161,8 +165,8 @@ pub fn apache(root: &str) -> String {
             &mut s,
             &[
                 "%{QUERY_STRING} !(^|&)format=".to_owned(),
-                "%{HTTP_ACCEPT} !(text/html|application/xhtml\\+xml|\\*/\\*)".to_owned(),
-                format!("%{{HTTP_ACCEPT}} {}", regex(f.media_type())),
+                "%{HTTP_ACCEPT} !(text/html|application/xhtml\\+xml|\\*/\\*) [NC]".to_owned(),
+                format!("%{{HTTP_ACCEPT}} {} [NC]", regex(f.media_type())),
             ],
             &format!(".{}", f.file_extension()),
         );

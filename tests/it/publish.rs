@@ -59,9 +59,12 @@ fn nginx() -> (Nginx, tempfile::TempDir) {
 
 const PJ1: &str = "/medrd-kg/project/2026/1";
 
+/// A GET of a path with headers, on some web server.
+type Get<'a> = &'a dyn Fn(&str, &[(&str, &str)]) -> Response;
+
 /// What a web server with the site's configuration answers, as `serve` would: the page or
 /// file each request asks for, by Accept, ?format=, suffix, ?lang= and Accept-Language.
-fn assert_negotiates(get: &dyn Fn(&str, &[(&str, &str)]) -> Response, errors: &dyn Fn() -> String) {
+fn assert_negotiates(get: Get<'_>, errors: &dyn Fn() -> String) {
     // browsers get the Japanese page; FY2026 summary: １．医薬品プロジェクト４０２億円＜ＡＭＥＤ３４９億円…＞
     let html = get(
         PJ1,
@@ -150,6 +153,24 @@ fn assert_negotiates(get: &dyn Fn(&str, &[(&str, &str)]) -> Response, errors: &d
     assert_eq!(get(&format!("{PJ1}?lang=en"), &[]).body, en.body);
     let ja = get(&format!("{PJ1}?lang=ja"), &[("Accept-Language", "en")]);
     assert!(ja.body.contains("<html lang=\"ja\""));
+    // documents that are folders too (def and def/0.2, document/fy2026 and its pages)
+    for doc in ["/medrd-kg/def", "/medrd-kg/document/fy2026"] {
+        let page = get(doc, &[("Accept", "text/html")]);
+        assert_eq!(page.status, 200, "{doc}: {}", errors());
+        assert!(
+            page.header("content-type")
+                .unwrap_or("")
+                .starts_with("text/html"),
+            "{doc}"
+        );
+        let ttl = get(doc, &[("Accept", "text/turtle")]);
+        assert!(
+            ttl.header("content-type")
+                .unwrap_or("")
+                .starts_with("text/turtle"),
+            "{doc}"
+        );
+    }
     // the index, in both languages
     assert!(get("/medrd-kg/", &[]).body.contains("<html lang=\"ja\""));
     assert!(get("/medrd-kg/?lang=en", &[])
