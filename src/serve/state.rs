@@ -9,7 +9,7 @@ use axum::Json;
 
 use super::{ServeOptions, St};
 use crate::error::{Error, Result};
-use crate::site::{Links, ReportFrom, Site};
+use crate::site::{Links, Site};
 
 pub struct AppState {
     pub opts: ServeOptions,
@@ -37,15 +37,11 @@ impl std::ops::Deref for AppState {
 
 impl AppState {
     pub fn load(opts: ServeOptions, addr: std::net::SocketAddr) -> Result<AppState> {
-        let store = crate::store::open_read_only(&opts.store)?;
-        let site = Site::new(
-            store,
+        let site = Site::open(
+            &opts.store,
             opts.base.as_deref(),
-            Some(&ReportFrom {
-                data: &opts.data,
-                ontology: &opts.ontology,
-                store: &opts.store,
-            }),
+            &opts.data,
+            &opts.ontology,
             Links::Server,
         )?;
         // the build wrote the store's CURRENT file last; opening it read-only changes nothing

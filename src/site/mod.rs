@@ -89,6 +89,28 @@ impl Site {
         })
     }
 
+    /// The site over the store at `path`, opened read-only, with the report of `data` and
+    /// `ontology` when `data` is a folder.
+    pub fn open(
+        path: &std::path::Path,
+        base: Option<&str>,
+        data: &std::path::Path,
+        ontology: &std::path::Path,
+        links: Links,
+    ) -> Result<Site> {
+        let store = crate::store::open_read_only(path)?;
+        Site::new(
+            store,
+            base,
+            Some(&ReportFrom {
+                data,
+                ontology,
+                store: path,
+            }),
+            links,
+        )
+    }
+
     /// Every IRI under the base that the store describes (as subject) or mentions (as
     /// object), without fragment, each once, sorted: the documents of the site.
     pub fn documents(&self) -> Result<Vec<String>> {

@@ -25,7 +25,7 @@ use oxigraph::model::NamedNode;
 
 use super::links::{file_stem, lang_suffix, Links};
 use super::webconf::RESOURCE_FORMATS;
-use super::{pages, ReportFrom, Site};
+use super::{pages, Site};
 use crate::draw::Lang;
 use crate::error::{Error, Result};
 
@@ -80,15 +80,11 @@ pub fn publish(opts: &PublishOptions) -> Result<PublishReport> {
         });
     }
     check_target(&opts.out)?;
-    let store = crate::store::open_read_only(&opts.store)?;
-    let mut site = Site::new(
-        store,
+    let mut site = Site::open(
+        &opts.store,
         opts.base.as_deref(),
-        Some(&ReportFrom {
-            data: &opts.data,
-            ontology: &opts.ontology,
-            store: &opts.store,
-        }),
+        &opts.data,
+        &opts.ontology,
         Links::Server,
     )?;
     let mut public = opts.public_url.clone().unwrap_or_else(|| site.base.clone());

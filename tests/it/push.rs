@@ -310,19 +310,22 @@ fn push_with_basic_auth_through_nginx_and_a_partial_upload_reported() {
     );
     let endpoint = format!("http://{}/sparql", n.addr);
     let basic = format!("http://{}/basic/", n.addr);
-    let r = push(
-        &[
-            "--endpoint",
-            &endpoint,
-            "--graph-store",
-            &basic,
-            "--user",
-            "alice",
-            "--password",
-            "wrong",
-        ],
-        None,
-    );
+    let as_alice = |password: &str| {
+        push(
+            &[
+                "--endpoint",
+                &endpoint,
+                "--graph-store",
+                &basic,
+                "--user",
+                "alice",
+                "--password",
+                password,
+            ],
+            None,
+        )
+    };
+    let r = as_alice("wrong");
     assert!(!r.success());
     assert!(
         r.stderr
@@ -330,19 +333,7 @@ fn push_with_basic_auth_through_nginx_and_a_partial_upload_reported() {
         "{}",
         r.stderr
     );
-    let r = push(
-        &[
-            "--endpoint",
-            &endpoint,
-            "--graph-store",
-            &basic,
-            "--user",
-            "alice",
-            "--password",
-            "s3cret",
-        ],
-        None,
-    );
+    let r = as_alice("s3cret");
     assert!(r.success(), "{}\n{}", r.stderr, n.errors());
     for (g, c) in &ours {
         assert_eq!(v.count(Some(g)), Some(*c), "{g} through Basic");

@@ -79,19 +79,7 @@ fn resources_negotiate_every_format_with_their_own_etags() {
         PJ1,
         &[("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")],
     );
-    assert_eq!(html.status, 200);
-    assert!(html
-        .header("content-type")
-        .unwrap_or("")
-        .starts_with("text/html"));
-    // FY2026 summary: １．医薬品プロジェクト４０２億円＜ＡＭＥＤ３４９億円、インハウス５３億円＞
-    assert!(
-        html.body.contains("医薬品プロジェクト（令和8年度）")
-            && html.body.contains(">402<")
-            && html.body.contains(">349<"),
-        "{}",
-        &html.body[..2000.min(html.body.len())]
-    );
+    assert_project_1_page(&html);
     let mut etags = std::collections::BTreeSet::new();
     for (accept, ct, suffix) in [
         ("text/turtle", "text/turtle", "ttl"),
@@ -425,6 +413,23 @@ fn a_browser_searches_and_reads_a_program_page() {
         .output()
         .expect("python runs (scripts/prereqs.sh installs chromium and websocket-client)");
     assert_browsed_program_page(&out, &shot);
+}
+
+/// The page of FY2026's project 1, as a browser gets it. FY2026 summary:
+/// １．医薬品プロジェクト４０２億円＜ＡＭＥＤ３４９億円、インハウス５３億円＞
+pub fn assert_project_1_page(html: &Response) {
+    assert_eq!(html.status, 200);
+    assert!(html
+        .header("content-type")
+        .unwrap_or("")
+        .starts_with("text/html"));
+    assert!(
+        html.body.contains("医薬品プロジェクト（令和8年度）")
+            && html.body.contains(">402<")
+            && html.body.contains(">349<"),
+        "{}",
+        &html.body[..2000.min(html.body.len())]
+    );
 }
 
 /// What browse.py saw after searching 創薬基盤推進研究事業 and following the first hit: the
