@@ -49,6 +49,7 @@ pub mod format;
 pub mod input;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod query;
 pub mod rdf;
 pub mod store;

@@ -107,11 +107,13 @@ struct LoaderSink<'a> {
     loader: BulkLoader<'a>,
     buffer: Vec<Quad>,
     target: Target<'a>,
+    progress: crate::progress::Progress,
 }
 
 impl LoaderSink<'_> {
     fn flush(&mut self) -> Result<()> {
         let batch = std::mem::take(&mut self.buffer);
+        self.progress.inc(batch.len() as u64);
         self.loader
             .load_quads(batch)
             .map_err(|e| self.target.error("cannot load quads", e))
@@ -133,6 +135,7 @@ fn load_into(store: &Store, mapper: &Mapper, ontology: Vec<Quad>, target: Target
         loader: store.bulk_loader(),
         buffer: Vec::with_capacity(BATCH),
         target,
+        progress: crate::progress::Progress::counter("quads loaded"),
     };
     for q in ontology {
         sink.push(q)?;

@@ -59,10 +59,14 @@ pub fn dump(
     out: &mut dyn Write,
 ) -> Result<()> {
     let quads = sorted_quads(store, graph)?;
+    let progress = crate::progress::Progress::new("quads", quads.len() as u64);
     let mut w = serializer(format)?.for_writer(out);
     if format.supports_datasets() {
-        for q in &quads {
+        for (i, q) in quads.iter().enumerate() {
             w.serialize_quad(q).map_err(write_err)?;
+            if i % 1024 == 1023 {
+                progress.inc(1024);
+            }
         }
     } else {
         let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
@@ -74,8 +78,11 @@ pub fn dump(
             )
         });
         triples.dedup();
-        for t in &triples {
+        for (i, t) in triples.iter().enumerate() {
             w.serialize_triple(t).map_err(write_err)?;
+            if i % 1024 == 1023 {
+                progress.inc(1024);
+            }
         }
     }
     w.finish().map_err(write_err)?;

@@ -424,6 +424,8 @@ pub fn push(opts: &PushOptions) -> Result<PushReport> {
         }
     }
     let mut report = PushReport::default();
+    let progress =
+        crate::progress::Progress::new("triples", graphs.iter().map(|(_, t)| t.len() as u64).sum());
     for (k, (g, triples)) in graphs.iter().enumerate() {
         let url = graph_url(&gsp, g.as_ref());
         let chunks = chunk::chunks(triples, opts.chunk);
@@ -495,6 +497,7 @@ pub fn push(opts: &PushOptions) -> Result<PushReport> {
                 ));
             }
             sent += c.len();
+            progress.inc(c.len() as u64);
             fates[k].1 = Fate::Partial {
                 sent,
                 of: triples.len(),

@@ -424,6 +424,7 @@ fn write_site(
         opts.jobs
     };
     let next = AtomicUsize::new(0);
+    let progress = crate::progress::Progress::new("documents", docs.len() as u64);
     let first_error: Mutex<Option<Error>> = Mutex::new(None);
     std::thread::scope(|s| {
         for _ in 0..jobs.max(1) {
@@ -439,9 +440,11 @@ fn write_site(
                     }
                     return;
                 }
+                progress.inc(1);
             });
         }
     });
+    drop(progress);
     if let Some(e) = first_error.into_inner().ok().flatten() {
         return Err(e);
     }

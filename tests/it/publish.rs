@@ -612,3 +612,51 @@ fn publish_prints_what_it_wrote() {
         "{printed}"
     );
 }
+
+/// A progress bar on a terminal (a pseudo-terminal from `script`), none when standard error
+/// is a pipe, even when asked for.
+#[test]
+fn progress_shows_on_a_terminal_only() {
+    let dir = tempdir();
+    let store = dir.path().join("store");
+    tiny_store(&store, "https://example.org/kg/", &[]);
+    let command = format!(
+        "{} publish --store {} --out {} --base https://example.org/kg/ --data no-data",
+        crate::harness::bin().display(),
+        store.display(),
+        dir.path().join("tty-site").display()
+    );
+    let typescript = dir.path().join("typescript");
+    let o = Command::new("script")
+        .args(["-qec", &command])
+        .arg(&typescript)
+        .env("MEDRD_KG_PROGRESS", "always")
+        .current_dir(repo())
+        .output()
+        .expect("script runs (util-linux)");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let seen = String::from_utf8_lossy(&std::fs::read(&typescript).unwrap()).into_owned();
+    assert!(seen.contains("documents ["), "{seen}");
+    assert!(seen.contains("published 2 resources"), "{seen}");
+    let piped = Command::new(crate::harness::bin())
+        .args([
+            "publish",
+            "--store",
+            s(&store),
+            "--base",
+            "https://example.org/kg/",
+        ])
+        .args([
+            "--data",
+            "no-data",
+            "--out",
+            s(&dir.path().join("piped-site")),
+        ])
+        .env("MEDRD_KG_PROGRESS", "always")
+        .current_dir(repo())
+        .output()
+        .expect("medrd-kg runs");
+    assert!(piped.status.success());
+    let err = String::from_utf8_lossy(&piped.stderr);
+    assert!(!err.contains('[') && !err.contains('\r'), "{err}");
+}
