@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         Command::Serve(a) => cli::serve::run(a),
         Command::Publish(a) => cli::publish::run(a),
         Command::Push(a) => cli::push::run(a),
+        Command::Gen(a) => cli::gen::run(a),
         Command::SparqlWorker(a) => cli::serve::worker(a),
         Command::Chart(a) => cli::chart::run(a),
         Command::Completions(a) => cli::completions::run(a),

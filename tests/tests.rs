@@ -51,3 +51,6 @@ mod publish;
 
 #[path = "it/push.rs"]
 mod push;
+
+#[path = "it/synth.rs"]
+mod synth;

@@ -22,6 +22,8 @@ mod programs;
 pub mod provenance;
 pub mod reconcile;
 mod reference;
+/// The fiscal years the checks accept (令和1年度 to 令和100年度).
+pub use reference::YEARS as FISCAL_YEARS;
 pub mod report;
 pub mod shacl;
 mod summary;

@@ -10,7 +10,7 @@ use crate::rdf::resource::is_slug;
 
 /// The fiscal years the graph can name: 令和 1 (2019) to 100. The labels say 令和N年度, and
 /// the IRIs print and parse years as plain numbers.
-pub(super) const YEARS: std::ops::RangeInclusive<i32> = 2019..=2118;
+pub const YEARS: std::ops::RangeInclusive<i32> = 2019..=2118;
 
 /// Graph names the store uses for itself: a document id may not take them.
 const RESERVED_IDS: &[&str] = &["meta", "ontology", "shapes"];

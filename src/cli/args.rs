@@ -35,6 +35,9 @@ pub enum Command {
     /// Upload the graph into a triple store (SPARQL 1.1 Graph Store Protocol), one named graph
     /// per source document, then count it back
     Push(PushArgs),
+    /// Write synthetic data N times larger (copies of the documents under new fiscal years),
+    /// for the benchmarks; it passes validate
+    Gen(GenArgs),
     /// A SPARQL worker of `serve` (answers jobs on standard input; not for direct use)
     #[command(hide = true)]
     SparqlWorker(StoreArg),
@@ -352,6 +355,18 @@ pub struct PushArgs {
     pub timeout: f64,
     #[command(flatten)]
     pub store: StoreArg,
+}
+
+#[derive(Debug, Args)]
+pub struct GenArgs {
+    /// How many times the data (1: the data as it is; N: N copies of every document)
+    #[arg(long, value_name = "N")]
+    pub scale: usize,
+    /// Folder to write the data into (must not exist, or be empty)
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub data: DataArg,
 }
 
 #[derive(Debug, Args)]

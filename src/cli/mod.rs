@@ -6,6 +6,7 @@ pub mod build;
 pub mod chart;
 pub mod completions;
 pub mod dump;
+pub mod gen;
 pub mod ontology;
 pub mod publish;
 pub mod push;
