@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# `medrd-kg serve` under load (wrk, 64 connections, loopback) beside Debian's nginx serving
+# the pages `medrd-kg publish` wrote, with the configuration the site ships: requests per
+# second, p50 and p99 latency, and the server's resident memory before and after.
+#
+# Usage: scripts/bench-serve.sh [SECONDS]   (default 10 per run; installs wrk when missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-10}
+bin=${BIN:-target/debug/medrd-kg}
+[ -x "$bin" ] || cargo build --quiet
+command -v wrk >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+nginx=/usr/sbin/nginx
+work=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+trap cleanup EXIT
+
+"$bin" build --store "$work/store" >/dev/null
+"$bin" publish --store "$work/store" --out "$work/www/medrd-kg" --public-url https://example.org/medrd-kg/ >/dev/null 2>&1
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+"$bin" serve --store "$work/store" --bind "127.0.0.1:$port" --max-queries 4 2>/dev/null &
+pids+=($!); serve_pid=$!
+nport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p "$work/nginx/logs"
+user=""; [ "$(id -u)" = 0 ] && user="user root;"
+cat > "$work/nginx/nginx.conf" <<NGINX
+$user
+worker_processes 2; daemon off; error_log $work/nginx/logs/error.log; pid $work/nginx/logs/nginx.pid;
+events { worker_connections 1024; }
+http { access_log off; include $work/www/medrd-kg/nginx-maps.conf;
+  server { listen 127.0.0.1:$nport; root $work/www; include $work/www/medrd-kg/nginx.conf; } }
+NGINX
+"$nginx" -p "$work/nginx" -c "$work/nginx/nginx.conf" &
+pids+=($!)
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.1; done
+sleep 0.5
+
+rss() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$serve_pid/status"; }
+# requests/s, p50, p99 of wrk on URL with optional Accept
+load() {
+  local url=$1 accept=${2:-text/html}
+  wrk -t2 -c64 -d"${secs}s" --latency -H "Accept: $accept" "$url" 2>/dev/null |
+    awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Non-2xx/ {bad=$NF}
+         END {printf "%s | %s | %s | %s", r, p50, p99, (bad == "" ? 0 : bad)}'
+}
+q=$(python3 -c 'import urllib.parse; print(urllib.parse.quote("SELECT ?p WHERE { ?p a <https://w3id.org/medrd-kg/def#IntegratedProject> } LIMIT 10"))')
+before=$(rss)
+printf '| what | requests/s | p50 | p99 | non-2xx |\n| --- | ---: | ---: | ---: | ---: |\n'
+printf '| serve: small SPARQL SELECT | %s |\n' "$(load "http://127.0.0.1:$port/sparql?query=$q" application/sparql-results+json)"
+printf '| serve: resource page (HTML) | %s |\n' "$(load "http://127.0.0.1:$port/project/2026/1")"
+printf '| serve: resource (Turtle) | %s |\n' "$(load "http://127.0.0.1:$port/project/2026/1" text/turtle)"
+printf '| serve: search | %s |\n' "$(load "http://127.0.0.1:$port/search?q=%E5%89%B5%E8%96%AC")"
+printf '| nginx: the published page (HTML) | %s |\n' "$(load "http://127.0.0.1:$nport/medrd-kg/project/2026/1")"
+printf '| nginx: the published Turtle | %s |\n' "$(load "http://127.0.0.1:$nport/medrd-kg/project/2026/1" text/turtle)"
+echo
+echo "serve RSS: ${before} MiB before, $(rss) MiB after"
