@@ -70,9 +70,11 @@ pub fn file_stem(doc: &str) -> Option<String> {
             || decoded == "."
             || decoded == ".."
             || decoded.len() > MAX_SEGMENT
+            // `%`, `?` and `#` in a file name: a web server that parses the rewritten path
+            // again (Apache) would read them as an escape, a query or a fragment
             || decoded
                 .chars()
-                .any(|c| c == '/' || c == '\\' || c.is_control());
+                .any(|c| matches!(c, '/' | '\\' | '%' | '?' | '#') || c.is_control());
         if bad {
             return None;
         }
@@ -282,7 +284,7 @@ mod tests {
     fn hostile_paths_are_not_files() {
         for doc in [
             "", "a/", "a//b", "./a", "a/..", "%2e%2e/x", "a%2Fb", "a%5Cb", "a%00b", "a%0Ab",
-            "a?x=1", "%FF",
+            "a?x=1", "%FF", "a%25b", "a%3Fb", "a%23b",
         ] {
             assert_eq!(file_stem(doc), None, "{doc:?}");
         }
@@ -320,6 +322,12 @@ mod tests {
         assert_eq!(
             l.resource(base, "http://other/x", Lang::Ja),
             "http://other/x"
+        );
+        // no javascript: (or other scheme) link, on the site or the server
+        assert_eq!(l.resource(base, "javascript:alert(1)", Lang::Ja), "#");
+        assert_eq!(
+            Links::Server.resource(base, "JavaScript:alert(1)", Lang::Ja),
+            "#"
         );
         assert_eq!(l.home(Lang::En), "/kg/index.en.html");
         assert_eq!(l.query(Lang::Ja, None), None);

@@ -303,7 +303,7 @@ impl Writer<'_> {
     }
 }
 
-/// One document to write: its IRI, file stem and whether it gets pictures.
+/// One document to write: its IRI and file stem.
 struct Doc {
     iri: NamedNode,
     stem: String,
