@@ -9,8 +9,9 @@ use oxigraph::store::{BulkLoader, Store};
 
 use crate::check::reconcile::{reconcile, stale_explanations};
 use crate::check::report::{Reconciliation, UncertainFigure, ValidationReport};
+use crate::check::Stream;
 use crate::error::{Error, Result};
-use crate::input::read_data;
+use crate::input::{read_data, read_document, read_shared};
 use crate::model::Model;
 use crate::rdf::mapping::{Mapper, QuadSink};
 use crate::rdf::{Base, GraphKey};
@@ -45,17 +46,40 @@ pub struct BuildReport {
 
 /// Reads, checks, maps and loads the data into a new store that replaces `opts.store`
 /// only once it is complete.
+///
+/// It streams: each document is read, checked and mapped into the store's bulk loader
+/// before the next is read, so memory holds one document's records at a time, plus what
+/// the documents share (reference data, programs) and what the `meta` graph needs of each
+/// (its header and which projects list which programs). Once a problem is found, the
+/// remaining documents are still checked, so that every problem is reported, but no
+/// longer mapped; the new store is then dropped and the previous one stays.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport> {
     let start = Instant::now();
-    let model = load_model(&opts.data)?;
+    let shared = read_shared(&opts.data)?;
+    let mut stream = Stream::new(&shared);
     let staging = Staging::new(&opts.store)?;
-    let mapper = Mapper::new(&opts.base, &model);
-    let ontology = ontology_quads(&mapper, &opts.ontology)?;
     let graphs = {
         let tmp = staging.path();
         let store =
             Store::open(tmp).map_err(|e| Error::store(tmp, "cannot create the store", e))?;
-        load_into(&store, &mapper, ontology, Target::Disk(tmp))?;
+        let target = Target::Disk(tmp);
+        let mut sink = LoaderSink::new(&store, target);
+        let ontology = ontology_quads(&Mapper::new(&opts.base, stream.model()), &opts.ontology)?;
+        for q in ontology {
+            sink.push(q)?;
+        }
+        for header in &shared.documents {
+            let files = read_document(&opts.data, &header.doc)?;
+            let doc = stream.document(&files);
+            drop(files);
+            if let (Some(d), true) = (doc, stream.is_clean()) {
+                Mapper::new(&opts.base, stream.model()).write_document_graph(&mut sink, &d)?;
+            }
+        }
+        let model = stream.finish().map_err(Error::Invalid)?;
+        let mapper = Mapper::new(&opts.base, &model);
+        mapper.write_meta_graph(&mut sink)?;
+        sink.commit()?;
         store
             .flush()
             .map_err(|e| Error::store(tmp, "cannot flush the store", e))?;
@@ -110,7 +134,25 @@ struct LoaderSink<'a> {
     progress: crate::progress::Progress,
 }
 
-impl LoaderSink<'_> {
+impl<'a> LoaderSink<'a> {
+    fn new(store: &'a Store, target: Target<'a>) -> Self {
+        LoaderSink {
+            loader: store.bulk_loader(),
+            buffer: Vec::with_capacity(BATCH),
+            target,
+            progress: crate::progress::Progress::counter("quads loaded"),
+        }
+    }
+
+    /// Loads what is buffered and commits the load.
+    fn commit(mut self) -> Result<()> {
+        self.flush()?;
+        let target = self.target;
+        self.loader
+            .commit()
+            .map_err(|e| target.error("cannot commit the load", e))
+    }
+
     fn flush(&mut self) -> Result<()> {
         let batch = std::mem::take(&mut self.buffer);
         self.progress.inc(batch.len() as u64);
@@ -131,20 +173,12 @@ impl QuadSink for LoaderSink<'_> {
 }
 
 fn load_into(store: &Store, mapper: &Mapper, ontology: Vec<Quad>, target: Target) -> Result<()> {
-    let mut sink = LoaderSink {
-        loader: store.bulk_loader(),
-        buffer: Vec::with_capacity(BATCH),
-        target,
-        progress: crate::progress::Progress::counter("quads loaded"),
-    };
+    let mut sink = LoaderSink::new(store, target);
     for q in ontology {
         sink.push(q)?;
     }
     mapper.write(&mut sink)?;
-    sink.flush()?;
-    sink.loader
-        .commit()
-        .map_err(|e| target.error("cannot commit the load", e))
+    sink.commit()
 }
 
 /// Distinct triples per named graph, as stored.

@@ -22,7 +22,7 @@ mod programs;
 pub mod provenance;
 pub mod reconcile;
 mod reference;
-/// The fiscal years the checks accept (令和1年度 to 令和100年度).
+/// The fiscal years the checks accept (from 令和1年度 = 2019 to 9999).
 pub use reference::YEARS as FISCAL_YEARS;
 pub mod report;
 pub mod shacl;
@@ -44,29 +44,105 @@ pub use report::ValidationReport;
 /// Checks the whole data folder: the model when it is consistent, otherwise every problem,
 /// sorted by file and position.
 pub fn check(raw: &RawData) -> Result<Model, Vec<Problem>> {
-    let mut c = Checker::new(raw);
-    let refs = reference::check(&mut c);
-    let programs = programs::check(&mut c);
+    let mut stream = Stream::new(raw);
     let mut documents = Vec::new();
     for d in &raw.documents {
-        if let Some(doc) = check_document(&mut c, d, &refs) {
-            documents.push(doc);
+        documents.extend(stream.document(d));
+    }
+    let mut model = stream.finish()?;
+    model.documents = documents;
+    model.listed.clear();
+    Ok(model)
+}
+
+/// The checks one document at a time, for a build that holds one document's records at a
+/// time: [`Stream::new`] checks the shared files (its `RawData` may hold the documents by
+/// their headers only, as [`crate::input::read_shared`] reads them), [`Stream::document`]
+/// checks one document read whole, and [`Stream::finish`] gives the model (the documents
+/// by their headers, with what the lineage needs of their records) or every problem.
+pub struct Stream<'a> {
+    c: Checker<'a>,
+    refs: reference::References,
+    model: Model,
+}
+
+impl<'a> Stream<'a> {
+    pub fn new(shared: &'a RawData) -> Self {
+        let mut c = Checker::new(shared);
+        let refs = reference::check(&mut c);
+        let programs = programs::check(&mut c);
+        let model = Model {
+            root: shared.root.clone(),
+            strategies: refs.strategies.clone(),
+            fiscal_years: refs.fiscal_years.clone(),
+            organizations: refs.organizations.clone(),
+            programs,
+            documents: Vec::new(),
+            listed: Default::default(),
+        };
+        Stream { c, refs, model }
+    }
+
+    /// The model so far: the shared parts, and the documents checked so far by their
+    /// headers.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Whether nothing was found so far (a streamed build maps only while this holds).
+    pub fn is_clean(&self) -> bool {
+        self.c.problems.is_empty()
+    }
+
+    /// Checks one document, read whole: the document when its header is sound (its records
+    /// with problems are left out and reported).
+    pub fn document(&mut self, files: &DocumentFiles) -> Option<Document> {
+        let id = files.doc.rec.id.clone();
+        self.c.page_indexes.insert(
+            id.clone(),
+            provenance::PageIndex::new(&files.text, &files.doc.rec.page),
+        );
+        // the strategies that quote this document
+        let (here, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.c.deferred)
+            .into_iter()
+            .partition(|q| q.document == id);
+        self.c.deferred = rest;
+        for q in here {
+            self.c
+                .quote(&q.location, &q.document, &q.page, &q.quote, "quote");
         }
+        let doc = check_document(&mut self.c, files, &self.refs);
+        self.c.page_indexes.remove(&id);
+        if let Some(d) = &doc {
+            d.list_into(&mut self.model.listed);
+            self.model.documents.push(d.header());
+        }
+        doc
     }
-    let mut problems = c.problems;
-    if !problems.is_empty() {
-        problems.sort();
-        problems.dedup();
-        return Err(problems);
+
+    /// The model, or every problem found, sorted by file and position.
+    pub fn finish(mut self) -> Result<Model, Vec<Problem>> {
+        // quotes of documents that were never read: each reports its unknown document
+        for q in std::mem::take(&mut self.c.deferred) {
+            self.c
+                .quote(&q.location, &q.document, &q.page, &q.quote, "quote");
+        }
+        let mut problems = self.c.problems;
+        if !problems.is_empty() {
+            problems.sort();
+            problems.dedup();
+            return Err(problems);
+        }
+        Ok(self.model)
     }
-    Ok(Model {
-        root: raw.root.clone(),
-        strategies: refs.strategies,
-        fiscal_years: refs.fiscal_years,
-        organizations: refs.organizations,
-        programs,
-        documents,
-    })
+}
+
+/// A phrase of a shared file (a strategy's source) checked once its document is read.
+pub(crate) struct DeferredQuote {
+    location: Location,
+    document: String,
+    page: String,
+    quote: String,
 }
 
 /// One document: its header, then every kind of record of its folder.
@@ -102,22 +178,15 @@ pub(crate) struct Checker<'a> {
     raw: &'a RawData,
     /// Ministry code → organization id.
     ministries: BTreeMap<String, String>,
+    /// The page indexes of the documents being checked (one at a time when streamed).
     page_indexes: HashMap<String, provenance::PageIndex>,
     names: ProgramNames,
+    /// Phrases of the shared files, waiting for their document.
+    deferred: Vec<DeferredQuote>,
 }
 
 impl<'a> Checker<'a> {
     fn new(raw: &'a RawData) -> Self {
-        let page_indexes = raw
-            .documents
-            .iter()
-            .map(|d| {
-                (
-                    d.doc.rec.id.clone(),
-                    provenance::PageIndex::new(&d.text, &d.doc.rec.page),
-                )
-            })
-            .collect();
         let ministries = raw
             .organizations
             .iter()
@@ -127,9 +196,20 @@ impl<'a> Checker<'a> {
             problems: Vec::new(),
             raw,
             ministries,
-            page_indexes,
+            page_indexes: HashMap::new(),
             names: ProgramNames::new(raw),
+            deferred: Vec::new(),
         }
+    }
+
+    /// A phrase of a shared file, checked on its page once its document is read.
+    fn quote_later(&mut self, loc: &Location, doc: &str, page: &str, quote: &str) {
+        self.deferred.push(DeferredQuote {
+            location: loc.clone(),
+            document: doc.to_owned(),
+            page: page.to_owned(),
+            quote: quote.to_owned(),
+        });
     }
 
     fn report(&mut self, loc: &Location, message: impl Into<String>) {

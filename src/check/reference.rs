@@ -8,9 +8,10 @@ use crate::input::DocumentFiles;
 use crate::model::{Document, FiscalYear, OrgKind, Organization, Page, Strategy};
 use crate::rdf::resource::is_slug;
 
-/// The fiscal years the graph can name: 令和 1 (2019) to 100. The labels say 令和N年度, and
-/// the IRIs print and parse years as plain numbers.
-pub const YEARS: std::ops::RangeInclusive<i32> = 2019..=2118;
+/// The fiscal years the graph can name: from 令和元年 (2019), the first year of the era its
+/// labels (令和N年度) count from, to 9999, the last year xsd:gYear writes with four digits
+/// (the IRIs print and parse years as plain numbers, and tools sort them as text).
+pub const YEARS: std::ops::RangeInclusive<i32> = 2019..=9999;
 
 /// Graph names the store uses for itself: a document id may not take them.
 const RESERVED_IDS: &[&str] = &["meta", "ontology", "shapes"];
@@ -43,7 +44,7 @@ pub(super) fn check(c: &mut Checker) -> References {
             c.report(
                 &y.at("year"),
                 format!(
-                    "fiscal year {} is outside {}..={} (令和1年度 to 令和100年度)",
+                    "fiscal year {} is outside {}..={} (from 令和1年度, four digits)",
                     y.rec.year,
                     YEARS.start(),
                     YEARS.end()
@@ -92,13 +93,7 @@ pub(super) fn check(c: &mut Checker) -> References {
             }
         }
         let src = &r.source;
-        c.quote(
-            &s.at("source"),
-            &src.document,
-            &src.page,
-            &src.quote,
-            "quote",
-        );
+        c.quote_later(&s.at("source"), &src.document, &src.page, &src.quote);
         if c.clean_since(mark) {
             strategies.push(Strategy {
                 number: r.number,
@@ -180,6 +175,10 @@ fn check_organizations(c: &mut Checker, ids: &BTreeSet<String>) -> Vec<Organizat
 fn check_document_ids(c: &mut Checker) {
     let raw = c.raw;
     let mut ids = BTreeSet::new();
+    let mut per_year: std::collections::HashMap<i32, usize> = Default::default();
+    for d in &raw.documents {
+        *per_year.entry(d.doc.rec.fiscal_year).or_default() += 1;
+    }
     for d in &raw.documents {
         let r = &d.doc.rec;
         if !is_slug(&r.id) {
@@ -200,12 +199,7 @@ fn check_document_ids(c: &mut Checker) {
         if !ids.insert(r.id.clone()) {
             c.report(&d.doc.at("id"), format!("duplicate document id {:?}", r.id));
         }
-        let same_year = raw
-            .documents
-            .iter()
-            .filter(|o| o.doc.rec.fiscal_year == r.fiscal_year)
-            .count();
-        if same_year > 1 {
+        if per_year.get(&r.fiscal_year).copied().unwrap_or(0) > 1 {
             c.report(&d.doc.at("fiscal_year"), format!("two documents for fiscal year {}: their IRIs would collide (one document per fiscal year)", r.fiscal_year));
         }
     }

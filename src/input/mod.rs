@@ -198,6 +198,17 @@ fn record_body(text: &str, span: std::ops::Range<usize>) -> String {
 /// Reads the data folder. Missing optional files are empty; a missing required file or a
 /// syntax error is an error.
 pub fn read_data(root: &Path) -> Result<RawData> {
+    let mut raw = read_shared(root)?;
+    for d in &mut raw.documents {
+        *d = read_document(root, &d.doc)?;
+    }
+    Ok(raw)
+}
+
+/// Reads the files the documents share (`documents.toml`, `reference.toml`,
+/// `programs.toml`), each document by its header only: [`read_document`] reads the rest of
+/// one document, so that a streamed build holds one document's records at a time.
+pub fn read_shared(root: &Path) -> Result<RawData> {
     let docs_path = root.join("documents.toml");
     let (docs, docs_text): (DocumentsFile, _) = read_toml(&docs_path)?;
     let ref_path = root.join("reference.toml");
@@ -207,65 +218,10 @@ pub fn read_data(root: &Path) -> Result<RawData> {
         Some((f, text)) => locate(&id_path, &text, f.program),
         None => Vec::new(),
     };
-
-    let mut documents = Vec::new();
-    for doc in locate(&docs_path, &docs_text, docs.document) {
-        let dir = root.join(&doc.rec.id);
-        let path = root.join(&doc.rec.file);
-        let text = std::fs::read_to_string(&path).map_err(|source| Error::SourceText {
-            location: doc.at("file"),
-            path: path.clone(),
-            source,
-        })?;
-        for required in ["summary.toml", "projects.toml"] {
-            if !dir.join(required).is_file() {
-                return Err(Error::Data {
-                    location: doc.at("id"),
-                    message: format!(
-                        "document {:?} needs {} (one folder per document id)",
-                        doc.rec.id,
-                        dir.join(required).display()
-                    ),
-                });
-            }
-        }
-        let summary_path = dir.join("summary.toml");
-        let (summary, summary_text): (SummaryFile, _) = read_toml(&summary_path)?;
-        let projects_path = dir.join("projects.toml");
-        let (projects, projects_text): (ProjectsFile, _) = read_toml(&projects_path)?;
-        let lines_path = dir.join("lines.toml");
-        let lines = match read_optional::<LinesFile>(&lines_path)? {
-            Some((f, t)) => locate(&lines_path, &t, f.line),
-            None => Vec::new(),
-        };
-        let programs_path = dir.join("programs.toml");
-        let programs = match read_optional::<ProgramsFile>(&programs_path)? {
-            Some((f, t)) => locate(&programs_path, &t, f.program),
-            None => Vec::new(),
-        };
-        let links_path = dir.join("links.toml");
-        let links = match read_optional::<LinksFile>(&links_path)? {
-            Some((f, t)) => locate(&links_path, &t, f.link),
-            None => Vec::new(),
-        };
-        let explained_path = dir.join("reconciliation.toml");
-        let explained = match read_optional::<ReconciliationFile>(&explained_path)? {
-            Some((f, t)) => locate(&explained_path, &t, f.explained),
-            None => Vec::new(),
-        };
-        documents.push(DocumentFiles {
-            explained,
-            figures: locate(&summary_path, &summary_text, summary.figure),
-            notes: locate(&summary_path, &summary_text, summary.note),
-            projects: locate(&projects_path, &projects_text, projects.project),
-            lines,
-            programs,
-            links,
-            doc,
-            text,
-        });
-    }
-
+    let documents = locate(&docs_path, &docs_text, docs.document)
+        .into_iter()
+        .map(DocumentFiles::header)
+        .collect();
     Ok(RawData {
         root: root.to_path_buf(),
         documents,
@@ -273,6 +229,81 @@ pub fn read_data(root: &Path) -> Result<RawData> {
         fiscal_years: locate(&ref_path, &ref_text, reference.fiscal_year),
         organizations: locate(&ref_path, &ref_text, reference.organization),
         identities,
+    })
+}
+
+impl DocumentFiles {
+    /// A document by its header only: no text, no records.
+    pub fn header(doc: Located<DocumentRec>) -> DocumentFiles {
+        DocumentFiles {
+            doc,
+            text: String::new(),
+            figures: Vec::new(),
+            notes: Vec::new(),
+            projects: Vec::new(),
+            lines: Vec::new(),
+            programs: Vec::new(),
+            links: Vec::new(),
+            explained: Vec::new(),
+        }
+    }
+}
+
+/// Reads one document's source text and folder, for its header `doc` (of `documents.toml`).
+pub fn read_document(root: &Path, doc: &Located<DocumentRec>) -> Result<DocumentFiles> {
+    let dir = root.join(&doc.rec.id);
+    let path = root.join(&doc.rec.file);
+    let text = std::fs::read_to_string(&path).map_err(|source| Error::SourceText {
+        location: doc.at("file"),
+        path: path.clone(),
+        source,
+    })?;
+    for required in ["summary.toml", "projects.toml"] {
+        if !dir.join(required).is_file() {
+            return Err(Error::Data {
+                location: doc.at("id"),
+                message: format!(
+                    "document {:?} needs {} (one folder per document id)",
+                    doc.rec.id,
+                    dir.join(required).display()
+                ),
+            });
+        }
+    }
+    let summary_path = dir.join("summary.toml");
+    let (summary, summary_text): (SummaryFile, _) = read_toml(&summary_path)?;
+    let projects_path = dir.join("projects.toml");
+    let (projects, projects_text): (ProjectsFile, _) = read_toml(&projects_path)?;
+    let lines_path = dir.join("lines.toml");
+    let lines = match read_optional::<LinesFile>(&lines_path)? {
+        Some((f, t)) => locate(&lines_path, &t, f.line),
+        None => Vec::new(),
+    };
+    let programs_path = dir.join("programs.toml");
+    let programs = match read_optional::<ProgramsFile>(&programs_path)? {
+        Some((f, t)) => locate(&programs_path, &t, f.program),
+        None => Vec::new(),
+    };
+    let links_path = dir.join("links.toml");
+    let links = match read_optional::<LinksFile>(&links_path)? {
+        Some((f, t)) => locate(&links_path, &t, f.link),
+        None => Vec::new(),
+    };
+    let explained_path = dir.join("reconciliation.toml");
+    let explained = match read_optional::<ReconciliationFile>(&explained_path)? {
+        Some((f, t)) => locate(&explained_path, &t, f.explained),
+        None => Vec::new(),
+    };
+    Ok(DocumentFiles {
+        explained,
+        figures: locate(&summary_path, &summary_text, summary.figure),
+        notes: locate(&summary_path, &summary_text, summary.note),
+        projects: locate(&projects_path, &projects_text, projects.project),
+        lines,
+        programs,
+        links,
+        doc: doc.clone(),
+        text,
     })
 }
 

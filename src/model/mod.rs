@@ -26,6 +26,9 @@ pub struct Model {
     pub organizations: Vec<Organization>,
     pub programs: Vec<Program>,
     pub documents: Vec<Document>,
+    /// The listings of documents held here by their header only (a streamed build maps each
+    /// document's records as it reads them and keeps only this of them, for the lineage).
+    pub listed: Listings,
 }
 
 /// A Healthcare Policy period (健康・医療戦略).
@@ -203,6 +206,47 @@ pub struct Document {
     pub links: Vec<Link>,
     pub explanations: Vec<Explanation>,
     pub location: Location,
+}
+
+impl Document {
+    /// Adds the projects each program of this document is listed under (by budget lines
+    /// and ◆ entries) to `out`.
+    pub fn list_into(&self, out: &mut Listings) {
+        let by_slug = out.entry(self.fiscal_year).or_default();
+        let from_lines = self.lines.iter().filter_map(|l| {
+            l.scope
+                .project()
+                .map(|p| l.programs.iter().map(move |n| (&n.slug, p)))
+        });
+        let from_entries = self.entries.iter().map(|e| (&e.program.slug, e.project));
+        for (slug, project) in from_lines.flatten().chain(from_entries) {
+            by_slug.entry(slug.clone()).or_default().insert(project);
+        }
+    }
+
+    /// The document without its records (header and page map): what the `meta` graph needs.
+    pub fn header(&self) -> Document {
+        Document {
+            id: self.id.clone(),
+            file: self.file.clone(),
+            title: self.title.clone(),
+            title_en: self.title_en.clone(),
+            fiscal_year: self.fiscal_year,
+            strategy: self.strategy,
+            publisher: self.publisher.clone(),
+            license: self.license.clone(),
+            rights: self.rights.clone(),
+            pages: self.pages.clone(),
+            figures: Vec::new(),
+            notes: Vec::new(),
+            projects: Vec::new(),
+            lines: Vec::new(),
+            entries: Vec::new(),
+            links: Vec::new(),
+            explanations: Vec::new(),
+            location: self.location.clone(),
+        }
+    }
 }
 
 /// A printed page: its label as printed and its line range in the text file.
@@ -465,20 +509,12 @@ impl Model {
         self.organizations.iter().find(|o| o.id == id)
     }
 
-    /// The projects each program is listed under, per fiscal year.
+    /// The projects each program is listed under, per fiscal year: those of the documents
+    /// held whole, and [`Model::listed`].
     pub fn listings(&self) -> Listings {
-        let mut out = Listings::new();
+        let mut out = self.listed.clone();
         for d in &self.documents {
-            let by_slug = out.entry(d.fiscal_year).or_default();
-            let from_lines = d.lines.iter().filter_map(|l| {
-                l.scope
-                    .project()
-                    .map(|p| l.programs.iter().map(move |n| (&n.slug, p)))
-            });
-            let from_entries = d.entries.iter().map(|e| (&e.program.slug, e.project));
-            for (slug, project) in from_lines.flatten().chain(from_entries) {
-                by_slug.entry(slug.clone()).or_default().insert(project);
-            }
+            d.list_into(&mut out);
         }
         out
     }

@@ -22,7 +22,7 @@ use oxigraph::model::{GraphName, Literal, NamedNode, NamedNodeRef, Quad, Term};
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::model::{MinistryRef, Model};
+use crate::model::{Document, MinistryRef, Model};
 use crate::rdf::base::Base;
 use crate::rdf::concepts;
 use crate::rdf::resource::{GraphKey, Resource};
@@ -237,16 +237,31 @@ impl<'a> Mapper<'a> {
 
     /// Writes all data graphs (meta + one per document) into `sink`.
     pub fn write(&self, sink: &mut dyn QuadSink) -> Result<()> {
+        self.write_meta_graph(sink)?;
+        for d in &self.model.documents {
+            self.write_document_graph(sink, d)?;
+        }
+        Ok(())
+    }
+
+    /// Writes the `meta` graph: what holds across the model's documents (which may be held
+    /// by their headers only, see [`Model::listed`]).
+    pub fn write_meta_graph(&self, sink: &mut dyn QuadSink) -> Result<()> {
         let mut w = Writer {
             sink,
             graph: self.graph_iri(GraphKey::Meta)?.into(),
         };
-        self.write_meta(&mut w)?;
-        for d in &self.model.documents {
-            w.graph = self.graph_iri(GraphKey::Document(d.id.clone()))?.into();
-            self.write_document(&mut w, d)?;
-        }
-        Ok(())
+        self.write_meta(&mut w)
+    }
+
+    /// Writes the graph of one document, read whole (not necessarily one of the model's: a
+    /// streamed build maps each document as it is checked).
+    pub fn write_document_graph(&self, sink: &mut dyn QuadSink, d: &Document) -> Result<()> {
+        let mut w = Writer {
+            sink,
+            graph: self.graph_iri(GraphKey::Document(d.id.clone()))?.into(),
+        };
+        self.write_document(&mut w, d)
     }
 
     /// prov:wasDerivedFrom the page, and the phrase quoted from it.

@@ -143,6 +143,7 @@ fn model() -> Model {
             explanations: vec![],
             location: loc(),
         }],
+        listed: Default::default(),
     }
 }
 
