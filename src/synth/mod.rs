@@ -1,11 +1,14 @@
 //! The deterministic generator of synthetic data (`medrd-kg gen`), in the project's own
 //! format, N times larger, for the benchmarks: the real data folder, plus `scale - 1`
-//! copies of each of its documents under new fiscal years (FY2024 → 2028, 2032…; FY2026 →
-//! 2030, 2034…). A copy keeps its source text (every quoted phrase is still on its page),
-//! its projects, lines, links and provenance; the reference data gains the copies' fiscal
-//! years (and the years before them, whose initial budgets they quote) and every program its
-//! name for them. What it writes passes `validate`, so a benchmark exercises reading,
-//! checking, reconciliation and mapping as well as the store.
+//! copies of each of its documents under new fiscal years, one year after another (with the
+//! two real documents FY2024 and FY2026: FY2024 → 2027, FY2026 → 2028, FY2024 → 2029…). A
+//! copy keeps its source text (every quoted phrase is still on its page), its projects,
+//! lines, links and provenance; the reference data gains the copies' fiscal years and every
+//! program its name for them. What it writes passes `validate`, so a benchmark exercises
+//! reading, checking, reconciliation and mapping as well as the store.
+//!
+//! The scale stops where the fiscal years do ([`crate::check::FISCAL_YEARS`], four-digit
+//! years): at 3,987 with the real data.
 
 use std::path::{Path, PathBuf};
 
@@ -27,10 +30,6 @@ pub struct GenReport {
     pub documents: usize,
     pub files: usize,
 }
-
-/// Years between one copy of a document and the next: the two real documents are two years
-/// apart, so copies of both never share a year.
-const STEP: i64 = 4;
 
 fn read_table(path: &Path) -> Result<toml::Table> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
@@ -95,15 +94,36 @@ pub fn generate(opts: &GenOptions) -> Result<GenReport> {
         });
     }
     let mut report = GenReport::default();
+    let docs_path = opts.data.join("documents.toml");
+    let templates: Vec<toml::Table> = read_table(&docs_path)?
+        .get("document")
+        .and_then(|d| d.as_array())
+        .ok_or_else(|| bad(&docs_path, "no [[document]] to copy"))?
+        .iter()
+        .filter_map(|d| d.as_table().cloned())
+        .collect();
+    let mut first_new = i64::MIN;
+    for t in &templates {
+        let year = t.get("fiscal_year").and_then(|v| v.as_integer());
+        let Some(year) = year.filter(|_| t.get("id").and_then(|v| v.as_str()).is_some()) else {
+            return Err(bad(&docs_path, "a [[document]] without id or fiscal_year"));
+        };
+        first_new = first_new.max(year + 1);
+    }
+    if templates.is_empty() {
+        return Err(bad(&docs_path, "no [[document]] to copy"));
+    }
     // the newest copy must stay within the fiscal years the checks know
     let latest = *crate::check::FISCAL_YEARS.end() as i64;
-    let max_scale = 1 + (latest - 2026) / STEP;
+    let max_scale = 1 + (latest - first_new + 1).max(0) / templates.len() as i64;
     if opts.scale as i64 > max_scale {
         return Err(Error::Choice {
             what: "--scale",
             value: opts.scale.to_string(),
             choices: format!(
-                "1 to {max_scale}: copies go under new fiscal years, and the checks know fiscal years up to {latest} (令和100年度)"
+                "1 to {max_scale}: every copy of the {} documents takes a new fiscal year after {}, and the checks know fiscal years up to {latest}",
+                templates.len(),
+                first_new - 1
             ),
         });
     }
@@ -111,18 +131,12 @@ pub fn generate(opts: &GenOptions) -> Result<GenReport> {
 
     let docs_path = opts.out.join("documents.toml");
     let mut docs = read_table(&docs_path)?;
-    let templates: Vec<toml::Table> = docs
-        .get("document")
-        .and_then(|d| d.as_array())
-        .ok_or_else(|| bad(&docs_path, "no [[document]] to copy"))?
-        .iter()
-        .filter_map(|d| d.as_table().cloned())
-        .collect();
     report.documents = templates.len();
     let mut new_docs = Vec::new();
     // (template year, new year) of every copy
     let mut years: Vec<(i64, i64)> = Vec::new();
-    for k in 1..opts.scale as i64 {
+    let mut new_year = first_new;
+    for _ in 1..opts.scale {
         for t in &templates {
             let (Some(id), Some(year)) = (
                 t.get("id").and_then(|v| v.as_str()),
@@ -130,7 +144,6 @@ pub fn generate(opts: &GenOptions) -> Result<GenReport> {
             ) else {
                 return Err(bad(&docs_path, "a [[document]] without id or fiscal_year"));
             };
-            let new_year = year + STEP * k;
             let new_id = format!("fy{new_year}");
             copy_dir(
                 &opts.data.join(id),
@@ -143,6 +156,7 @@ pub fn generate(opts: &GenOptions) -> Result<GenReport> {
             new_docs.push(toml::Value::Table(d));
             years.push((year, new_year));
             report.documents += 1;
+            new_year += 1;
         }
     }
     if let Some(toml::Value::Array(a)) = docs.get_mut("document") {
