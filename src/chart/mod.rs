@@ -21,6 +21,7 @@ mod change;
 pub mod data;
 mod flow;
 mod frame;
+pub mod loglog;
 mod ministries;
 mod projects;
 
