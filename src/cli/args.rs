@@ -285,9 +285,14 @@ pub struct ServeArgs {
     /// listens on]
     #[arg(long, value_name = "URL")]
     pub public_url: Option<String>,
-    /// Most queries evaluated at once, each in a worker process; more get 503 with Retry-After
+    /// Most queries evaluated at once, each in a worker process; more wait up to a second for
+    /// their turn, then get 503 with Retry-After
     #[arg(long, value_name = "N", default_value = "4")]
     pub max_queries: usize,
+    /// Memory for rendered pages, pictures and RDF kept to answer the same request again, in
+    /// MiB (0: render every request)
+    #[arg(long, value_name = "MIB", default_value = "64")]
+    pub cache_mb: usize,
     #[command(flatten)]
     pub data: DataArg,
     /// Folder of the ontology and SHACL shapes (for the reconciliation report)

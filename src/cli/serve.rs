@@ -24,6 +24,7 @@ pub fn run(a: ServeArgs) -> anyhow::Result<ExitCode> {
         cors: a.cors,
         public_url: a.public_url,
         max_queries: a.max_queries,
+        cache_bytes: a.cache_mb.saturating_mul(1 << 20),
     })?;
     Ok(ExitCode::SUCCESS)
 }

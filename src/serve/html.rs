@@ -99,6 +99,10 @@ pub async fn neighbourhood_svg(
     let Some((_, iri)) = params.iter().find(|(k, _)| k == "iri") else {
         return error(StatusCode::BAD_REQUEST, "give ?iri=IRI");
     };
+    let what = format!("viz/{iri}/{}", lang.tag());
+    if let Some(svg) = state.cache.get(&what) {
+        return super::resource::cached_as(&state, &headers, &what, "svg", "image/svg+xml", svg);
+    }
     let request = crate::viz::Request {
         source: crate::viz::Source::View(crate::viz::View::Neighbourhood),
         format: crate::viz::VizFormat::Svg,
@@ -106,8 +110,16 @@ pub async fn neighbourhood_svg(
         year: None,
         resource: Some(iri.clone()),
     };
-    match crate::viz::render(&state.store, &request) {
-        Ok(svg) => svg_response(&state, &headers, &format!("viz/{iri}/{}", lang.tag()), svg),
+    let st = state.clone();
+    let drawn = tokio::task::spawn_blocking(move || crate::viz::render(&st.store, &request))
+        .await
+        .unwrap_or_else(|e| Err(crate::Error::internal("drawing the picture", e)));
+    match drawn {
+        Ok(svg) => {
+            let svg = axum::body::Bytes::from(svg);
+            state.cache.put(what.clone(), svg.clone());
+            super::resource::cached_as(&state, &headers, &what, "svg", "image/svg+xml", svg)
+        }
         Err(e) if e.fault() == crate::error::Fault::User => {
             error(StatusCode::NOT_FOUND, e.to_string())
         }

@@ -12,6 +12,7 @@
 //! embedded CSS and JS of [`crate::site`], which the static site shares).
 
 mod assets;
+pub mod cache;
 mod html;
 mod negotiate;
 mod resource;
@@ -56,9 +57,12 @@ pub struct ServeOptions {
     /// The server's public URL, for the links of the dataset description (default: the
     /// address it listens on). Never taken from a request's Host header.
     pub public_url: Option<String>,
-    /// Most queries evaluated at once (each in a worker process); more get 503 with
-    /// Retry-After.
+    /// Most queries evaluated at once (each in a worker process); more wait up to a second
+    /// for their turn, then get 503 with Retry-After.
     pub max_queries: usize,
+    /// Memory for rendered representations kept to answer the same request again
+    /// ([`cache`]), in bytes; 0 renders every request.
+    pub cache_bytes: usize,
 }
 
 /// The router over `state`.

@@ -7,12 +7,14 @@
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use oxigraph::io::RdfFormat;
 use oxigraph::model::NamedNode;
 
+use super::cache::Unrendered;
 use super::html;
 use super::negotiate::{resource_repr, Repr};
 use super::sparql::{error, form_urlencoded, Reject};
@@ -28,7 +30,7 @@ pub fn cached(
     headers: &HeaderMap,
     what: &str,
     repr: Repr,
-    body: Vec<u8>,
+    body: impl Into<Bytes>,
 ) -> Response {
     cached_as(state, headers, what, repr.name(), repr.content_type(), body)
 }
@@ -40,7 +42,7 @@ pub fn cached_as(
     what: &str,
     tag: &str,
     content_type: &str,
-    body: Vec<u8>,
+    body: impl Into<Bytes>,
 ) -> Response {
     let etag = state.etag(what, tag);
     let last_modified = state.last_modified_http();
@@ -63,7 +65,7 @@ pub fn cached_as(
     let mut res = if fresh {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        let mut r = (StatusCode::OK, body).into_response();
+        let mut r = (StatusCode::OK, body.into()).into_response();
         if let Ok(v) = HeaderValue::from_str(content_type) {
             r.headers_mut().insert(header::CONTENT_TYPE, v);
         }
@@ -142,46 +144,60 @@ pub async fn handler(
         Err(r) => return r.into_response(),
     };
     let iri = format!("{}{path}", state.base);
+    let lang = html::lang_of(&query, &headers);
+    // what the representation depends on: the page's language, paging and format
+    let what = format!("{path}?{}&{}", page_key(&query), lang.tag());
+    let key = format!("{what}\u{0}{}", repr.name());
     let Ok(node) = NamedNode::new(iri.as_str()) else {
         return html::not_found(&state, &iri, &query);
     };
-    match known(&state, node.as_ref()) {
-        Ok(true) => {}
-        Ok(false) => return html::not_found(&state, &iri, &query),
-        Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-    }
-    let body = match repr {
-        Repr::Html => {
-            let lang = html::lang_of(&query, &headers);
-            crate::site::pages::resource_page(&state, node.as_ref(), lang, &query, true)
-                .map(String::into_bytes)
-        }
-        Repr::Rdf(format) => describe(&state, node.as_ref()).and_then(|t| rdf_bytes(&t, format)),
+    let rendered = state
+        .cache
+        .get_or_render(&key, || async {
+            match known(&state, node.as_ref()) {
+                Ok(true) => {}
+                Ok(false) => return Err(Unrendered::NotFound),
+                Err(e) => return Err(Unrendered::Failed(e.to_string())),
+            }
+            // rendering reads the store: off the threads that answer the other requests
+            let st = state.clone();
+            let params = query.clone();
+            let node = node.clone();
+            let made = tokio::task::spawn_blocking(move || match repr {
+                Repr::Html => {
+                    crate::site::pages::resource_page(&st, node.as_ref(), lang, &params, true)
+                        .map(String::into_bytes)
+                }
+                Repr::Rdf(format) => {
+                    describe(&st, node.as_ref()).and_then(|t| rdf_bytes(&t, format))
+                }
+            })
+            .await;
+            match made {
+                Ok(Ok(b)) => Ok(Bytes::from(b)),
+                Ok(Err(e)) => Err(Unrendered::Failed(e.to_string())),
+                Err(e) => Err(Unrendered::Failed(e.to_string())),
+            }
+        })
+        .await;
+    let body = match rendered {
+        Ok(b) => b,
+        // not described by the store: the helpful 404 (never cached)
+        Err(Unrendered::NotFound) => return html::not_found(&state, &iri, &query),
+        Err(Unrendered::Failed(e)) => return error(StatusCode::INTERNAL_SERVER_ERROR, e),
     };
-    match body {
-        Ok(b) => {
-            let lang = html::lang_of(&query, &headers);
-            let mut res = cached(
-                &state,
-                &headers,
-                &format!("{path}?{}&{}", page_key(&query), lang.tag()),
-                repr,
-                b,
-            );
-            if let Ok(v) = HeaderValue::from_str(&format!("{iri}.{}", repr.suffix())) {
-                res.headers_mut().insert(header::CONTENT_LOCATION, v);
-            }
-            if repr == Repr::Html {
-                // the page's language may come from Accept-Language
-                res.headers_mut().insert(
-                    header::VARY,
-                    HeaderValue::from_static("Accept, Accept-Language"),
-                );
-            }
-            res
-        }
-        Err(e) => error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+    let mut res = cached(&state, &headers, &what, repr, body);
+    if let Ok(v) = HeaderValue::from_str(&format!("{iri}.{}", repr.suffix())) {
+        res.headers_mut().insert(header::CONTENT_LOCATION, v);
     }
+    if repr == Repr::Html {
+        // the page's language may come from Accept-Language
+        res.headers_mut().insert(
+            header::VARY,
+            HeaderValue::from_static("Accept, Accept-Language"),
+        );
+    }
+    res
 }
 
 /// The parts of the query string that change a page (language, paging).
@@ -255,7 +271,7 @@ pub async fn dump(
             .await;
             match made {
                 Ok(Ok(b)) => {
-                    let b = Arc::new(b);
+                    let b = Bytes::from(b);
                     if let Ok(mut d) = state.dumps.lock() {
                         d.insert(ext, b.clone());
                     }
@@ -266,7 +282,6 @@ pub async fn dump(
             }
         }
     };
-    let out = out.as_ref().clone();
     cached_as(
         &state,
         &headers,

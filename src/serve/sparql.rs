@@ -50,6 +50,9 @@ impl IntoResponse for Reject {
     }
 }
 
+/// How long a query waits for one of the `--max-queries` to finish before it gets 503.
+const QUEUE_WAIT: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Kills the worker running the query when dropped before [`KillOnDrop::disarm`]: when the
 /// handler's future is dropped (the client went away), the query's process stops.
 struct KillOnDrop(Arc<std::sync::Mutex<Option<Killer>>>, bool);
@@ -166,8 +169,11 @@ async fn answer(state: Arc<AppState>, params: Params, headers: &HeaderMap) -> Re
         results,
         graph,
     };
-    // a bounded number of queries at once: each is a process with its own memory
-    let Ok(permit) = state.running.clone().try_acquire_owned() else {
+    // a bounded number of queries at once: each is a process with its own memory. A query
+    // that finds them all busy waits its turn for a moment (a burst of small queries is
+    // answered, not refused), then gets 503
+    let permit = tokio::time::timeout(QUEUE_WAIT, state.running.clone().acquire_owned()).await;
+    let Ok(Ok(permit)) = permit else {
         let mut r = error(
             StatusCode::SERVICE_UNAVAILABLE,
             format!(

@@ -24,8 +24,10 @@ pub struct AppState {
     pub running: std::sync::Arc<tokio::sync::Semaphore>,
     /// The server's public URL, ending with `/`.
     pub public: String,
+    /// Rendered representations, to answer the same request again (`--cache-mb`).
+    pub cache: super::cache::Cache,
     /// The dumps, made once when first asked for (by extension).
-    pub dumps: std::sync::Mutex<std::collections::HashMap<&'static str, std::sync::Arc<Vec<u8>>>>,
+    pub dumps: std::sync::Mutex<std::collections::HashMap<&'static str, axum::body::Bytes>>,
 }
 
 impl std::ops::Deref for AppState {
@@ -70,6 +72,7 @@ impl AppState {
             running,
             public,
             dumps: Default::default(),
+            cache: super::cache::Cache::new(opts.cache_bytes),
             opts,
             site,
             last_modified,

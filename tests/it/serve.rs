@@ -143,6 +143,59 @@ fn resources_negotiate_every_format_with_their_own_etags() {
     assert_eq!(nope.status, 406);
 }
 
+/// The cache of rendered representations answers each request as a fresh render would: the
+/// language, the format and the paging stay apart, a missing resource stays a 404, and a
+/// server without the cache gives the same bytes.
+#[test]
+fn cached_pages_keep_their_language_format_and_paging_apart() {
+    let srv = Server::start(&[]);
+    let bare = Server::start(&["--cache-mb", "0"]);
+    let ja = &[("Accept", "text/html"), ("Accept-Language", "ja")];
+    let en = &[("Accept", "text/html"), ("Accept-Language", "en")];
+    let first = srv.get(PJ1, ja);
+    assert_project_1_page(&first);
+    let english = srv.get(PJ1, en);
+    assert_eq!(english.status, 200);
+    assert!(
+        english.body.contains("Pharmaceuticals Project"),
+        "{}",
+        &english.body[..2000]
+    );
+    assert_ne!(english.body, first.body);
+    for _ in 0..3 {
+        // from the cache now: the same bytes as the first render, and as a fresh one
+        assert_eq!(srv.get(PJ1, ja).body, first.body);
+        assert_eq!(srv.get(PJ1, en).body, english.body);
+        assert_eq!(
+            srv.get(&format!("{PJ1}?lang=en"), &[("Accept", "text/html")])
+                .body,
+            english.body
+        );
+    }
+    assert_eq!(bare.get(PJ1, ja).body, first.body);
+    assert_eq!(bare.get(PJ1, en).body, english.body);
+    let ttl = srv.get(PJ1, &[("Accept", "text/turtle")]);
+    assert!(ttl
+        .header("content-type")
+        .unwrap_or("")
+        .starts_with("text/turtle"));
+    assert_eq!(ttl.body, bare.get(&format!("{PJ1}.ttl"), &[]).body);
+    // a paged group of inverse links is its own page
+    let fy = "/fiscal-year/2026";
+    let page1 = srv.get(fy, ja);
+    let page2 = srv.get(
+        &format!("{fy}?inv=https://w3id.org/medrd-kg/def%23fiscalYear&page=2"),
+        ja,
+    );
+    assert_eq!(page1.status, 200);
+    assert_eq!(page2.status, 200);
+    assert_ne!(page1.body, page2.body);
+    assert_eq!(srv.get(fy, ja).body, page1.body);
+    for _ in 0..2 {
+        assert_eq!(srv.get("/project/2026/99", &[]).status, 404);
+    }
+}
+
 #[test]
 fn the_sparql_protocol_answers_and_refuses_what_it_should() {
     let srv = Server::start(&["--timeout", "1", "--max-rows", "1000"]);
