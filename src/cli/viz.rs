@@ -22,6 +22,7 @@ pub fn run(a: VizArgs) -> anyhow::Result<ExitCode> {
         lang: a.lang,
         year: a.year,
         resource: a.resource.clone(),
+        amounts: None,
     };
     let text = render(&store, &request)?;
     super::emit(a.output.as_deref(), &text)?;

@@ -109,6 +109,10 @@ pub async fn neighbourhood_svg(
         lang,
         year: None,
         resource: Some(iri.clone()),
+        amounts: match state.amounts() {
+            Ok(a) => Some(a),
+            Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
+        },
     };
     let st = state.clone();
     let drawn = tokio::task::spawn_blocking(move || crate::viz::render(&st.store, &request))

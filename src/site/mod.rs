@@ -37,6 +37,8 @@ pub struct Site {
     /// What `medrd-kg validate` prints, when the data folder was there.
     pub report: Option<String>,
     pub links: Links,
+    /// The amounts the neighbourhood pictures show, read once when first needed.
+    amounts: std::sync::OnceLock<std::sync::Arc<crate::viz::Amounts>>,
 }
 
 /// Where the reconciliation report comes from.
@@ -47,6 +49,16 @@ pub struct ReportFrom<'a> {
 }
 
 impl Site {
+    /// The amounts of every node, for the neighbourhood pictures: read from the store the
+    /// first time, then shared (the store does not change under a site or a server).
+    pub fn amounts(&self) -> Result<std::sync::Arc<crate::viz::Amounts>> {
+        if let Some(a) = self.amounts.get() {
+            return Ok(a.clone());
+        }
+        let a = std::sync::Arc::new(crate::viz::amounts(&self.store)?);
+        Ok(self.amounts.get_or_init(|| a).clone())
+    }
+
     /// The site over `store`: `base` given, else the store's `void:uriSpace`, else the
     /// default base; the report made when `report` names a data folder that exists.
     pub fn new(
@@ -86,6 +98,7 @@ impl Site {
             search,
             report,
             links,
+            amounts: std::sync::OnceLock::new(),
         })
     }
 

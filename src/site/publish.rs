@@ -557,6 +557,7 @@ fn write_doc(site: &Site, w: &Writer<'_>, doc: &Doc, without: &AtomicUsize) -> R
             lang,
             year: None,
             resource: Some(doc.iri.as_str().to_owned()),
+            amounts: Some(site.amounts()?),
         };
         let picture = match crate::viz::render(&site.store, &request) {
             Ok(svg) => {

@@ -374,9 +374,12 @@ fn describe(store: &Store, iri: &str) -> Result<(NodeKind, Option<String>, BTree
     Ok((kind, type_iri, years))
 }
 
-/// Amounts per node and year (`queries/viz/amounts.rq`).
-fn amounts(store: &Store) -> Result<HashMap<String, Vec<Amount>>> {
-    let mut out: HashMap<String, Vec<Amount>> = HashMap::new();
+/// Every node's amounts, by node IRI, per year.
+pub type Amounts = HashMap<String, Vec<Amount>>;
+
+/// Amounts per node and year (`queries/viz/amounts.rq`), over the whole store.
+pub fn amounts(store: &Store) -> Result<Amounts> {
+    let mut out: Amounts = HashMap::new();
     let Answer::Solutions { variables, rows } = run(store, AMOUNTS, None)? else {
         return Err(Error::Internal {
             message: "queries/viz/amounts.rq is not a SELECT".into(),
@@ -431,6 +434,8 @@ pub struct Scope {
     pub year: Option<u16>,
     /// What `?resource` is bound to, if anything.
     pub resource: Option<oxigraph::model::NamedNode>,
+    /// The store's amounts, when known already (else they are read).
+    pub amounts: Option<std::sync::Arc<Amounts>>,
 }
 
 /// Runs the graph query `text` and builds the model, labelled in `scope.lang`.
@@ -455,7 +460,10 @@ pub fn extract(
         ..Default::default()
     };
     let edges = edges_of(crate::query::run_with(store, text, file, &limits)?, file)?;
-    let amounts = amounts(store)?;
+    let amounts = match &scope.amounts {
+        Some(a) => a.clone(),
+        None => std::sync::Arc::new(amounts(store)?),
+    };
     let mut ids: BTreeSet<NodeId> = BTreeSet::new();
     for e in edges.edges.keys() {
         ids.insert(e.source.clone());

@@ -25,7 +25,7 @@ use std::path::PathBuf;
 use oxigraph::model::NamedNode;
 use oxigraph::store::Store;
 
-pub use extract::{label_of, local_name, Scope};
+pub use extract::{amounts, label_of, local_name, Amounts, Scope};
 pub use model::{Amount, Edge, Graph, Node};
 
 use crate::draw::Lang;
@@ -215,6 +215,9 @@ pub struct Request {
     pub year: Option<u16>,
     /// The resource `?resource` is bound to (required by the neighbourhood view).
     pub resource: Option<String>,
+    /// The amounts of every node ([`amounts`]), when the caller has them already: many
+    /// pictures of one store (a site, a server) need them once, not once each.
+    pub amounts: Option<std::sync::Arc<Amounts>>,
 }
 
 impl Request {
@@ -226,6 +229,7 @@ impl Request {
             lang: Lang::Ja,
             year: None,
             resource: None,
+            amounts: None,
         }
     }
 }
@@ -273,6 +277,7 @@ pub fn graph(store: &Store, request: &Request) -> Result<Graph> {
         lang: request.lang,
         year: request.year,
         resource,
+        amounts: request.amounts.clone(),
     };
     let mut g = extract::extract(store, &text, file.as_deref(), &title, &scope)?;
     if let (Some(r), Source::View(View::Neighbourhood)) = (&request.resource, &request.source) {
