@@ -21,7 +21,8 @@ trap cleanup EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$bin" serve --store "$work/store" --bind "127.0.0.1:$port" --max-queries 4 2>/dev/null &
 pids+=($!); serve_pid=$!
-# the same server without its cache of rendered pages: every request renders
+# the same server without its cache of rendered pages: every request for a page renders it
+# (only requests that arrive while that page is being rendered share the render)
 cport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$bin" serve --store "$work/store" --bind "127.0.0.1:$cport" --cache-mb 0 2>/dev/null &
 pids+=($!)
@@ -63,8 +64,8 @@ before=$(rss)
 printf '| what | requests/s | p50 | p99 | non-2xx |\n| --- | ---: | ---: | ---: | ---: |\n'
 printf '| serve: small SPARQL SELECT | %s |\n' "$(load "http://127.0.0.1:$port/sparql?query=$q" application/sparql-results+json)"
 printf '| serve: resource page (HTML), the same page again (from the cache) | %s |\n' "$(load "http://127.0.0.1:$port/project/2026/1")"
-printf '| serve: resource page (HTML), rendered every time (--cache-mb 0) | %s |\n' "$(load "http://127.0.0.1:$cport/project/2026/1")"
-printf '| serve: every resource page in turn (%s pages, cache on) | %s |\n' "$(wc -l < "$work/paths.txt")" "$(load "http://127.0.0.1:$port/" text/html "$work/walk.lua")"
+printf '| serve: every resource page in turn (%s pages), rendered every time (--cache-mb 0) | %s |\n' "$(wc -l < "$work/paths.txt")" "$(load "http://127.0.0.1:$cport/" text/html "$work/walk.lua")"
+printf '| serve: every resource page in turn, cache on (64 MiB) | %s |\n' "$(load "http://127.0.0.1:$port/" text/html "$work/walk.lua")"
 printf '| nginx: every published page in turn | %s |\n' "$(load "http://127.0.0.1:$nport/medrd-kg/" text/html "$work/walk.lua")"
 printf '| serve: resource (Turtle) | %s |\n' "$(load "http://127.0.0.1:$port/project/2026/1" text/turtle)"
 printf '| serve: search | %s |\n' "$(load "http://127.0.0.1:$port/search?q=%E5%89%B5%E8%96%AC")"
