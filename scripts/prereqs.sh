@@ -9,15 +9,17 @@
 #   nginx-light    the web server the tests serve the published static site with (and put in
 #                  front of Virtuoso for Basic authentication and a forced partial upload)
 #   apache2-bin    Apache httpd, which the tests serve the site with too, reading its .htaccess
+#   wrk            the HTTP load generator of the benchmarks (scripts/bench-serve.sh)
 #   virtuoso-opensource
 #                  the triple store the tests push into (virtuoso-t, isql-vt); no service is
 #                  started: each test runs its own on free ports
 #   libowlapi-java the OWL API (Protégé's and WebVOWL's loader), which the tests load the
 #                  ontology export with, and a JDK (default-jdk-headless) when javac is missing
-#   pyshacl, networkx, igraph, SPARQLWrapper, websocket-client
-#                  the second SHACL engine, the graph libraries the tests read the exports
-#                  with, an independent SPARQL client, and the DevTools client that drives
-#                  chromium, pinned, in a virtual environment of its own (.venv/, from PyPI;
+#   pyshacl, networkx, igraph, SPARQLWrapper, websocket-client, pyoxigraph
+#                  the second SHACL engine (with rdflib, the benchmarks' Python baseline), the
+#                  graph libraries the tests read the exports with, an independent SPARQL
+#                  client, the DevTools client that drives chromium, and Oxigraph's own bulk
+#                  loader and serializers (the benchmarks' baselines), pinned, in a virtual environment of its own (.venv/, from PyPI;
 #                  python3-venv from apt when venv is missing)
 # Debian/Ubuntu (apt-get); run as root or with sudo available. Does nothing when all are present.
 #
@@ -68,6 +70,7 @@ command -v javac >/dev/null 2>&1 || need="$need default-jdk-headless"
 command -v chromium >/dev/null 2>&1 || need="$need chromium"
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || need="$need nginx-light"
 [ -x /usr/sbin/apache2 ] || need="$need apache2-bin"
+command -v wrk >/dev/null 2>&1 || need="$need wrk"
 has_virtuoso() { command -v virtuoso-t >/dev/null 2>&1 && command -v isql-vt >/dev/null 2>&1; }
 has_virtuoso || need="$need virtuoso-opensource"
 if [ -n "$need" ]; then
@@ -92,7 +95,7 @@ if [ -n "$need" ]; then
     echo "prereqs: libclang-dev is installed but no libclang.so was found; set LIBCLANG_PATH" >&2
     exit 1
   fi
-  for tool in rapper dot rsvg-convert javac chromium; do
+  for tool in rapper dot rsvg-convert javac chromium wrk; do
     command -v "$tool" >/dev/null 2>&1 ||
       { echo "prereqs: installed$need but '$tool' is not on PATH" >&2; exit 1; }
   done
@@ -106,8 +109,8 @@ fi
 
 # Python packages, pinned, in .venv/ (the tests run .venv/bin/python): a virtual environment
 # keeps them off the system's Python, which Debian does not let pip change.
-PY_PACKAGES="pyshacl==0.40.1 networkx==3.6.1 igraph==1.0.0 SPARQLWrapper==2.0.0 websocket-client==1.8.0"
-PY_IMPORTS="import pyshacl, networkx, igraph, SPARQLWrapper, websocket"
+PY_PACKAGES="pyshacl==0.40.1 networkx==3.6.1 igraph==1.0.0 SPARQLWrapper==2.0.0 websocket-client==1.8.0 pyoxigraph==0.5.3"
+PY_IMPORTS="import pyshacl, networkx, igraph, SPARQLWrapper, websocket, pyoxigraph"
 if ! .venv/bin/python -c "$PY_IMPORTS" >/dev/null 2>&1; then
   if ! command -v python3 >/dev/null 2>&1; then
     echo "prereqs: python3 is missing: install it (apt-get install python3 python3-venv)" >&2
@@ -133,7 +136,7 @@ if ! .venv/bin/python -c "$PY_IMPORTS" >/dev/null 2>&1; then
     { echo "prereqs: $PY_PACKAGES installed but do not import" >&2; exit 1; }
 fi
 
-echo "prereqs: ok (libclang for bindgen; rapper, dot, rsvg-convert, a CJK font, the OWL API, chromium, nginx, Apache, Virtuoso, pyshacl, networkx, igraph, SPARQLWrapper and websocket-client for the tests)" >&2
+echo "prereqs: ok (libclang for bindgen; rapper, dot, rsvg-convert, a CJK font, the OWL API, chromium, nginx, Apache, Virtuoso, pyshacl, networkx, igraph, SPARQLWrapper and websocket-client for the tests; wrk and pyoxigraph for the benchmarks)" >&2
 target_dir=${CARGO_TARGET_DIR:-target}
 if [ ! -d "$target_dir" ] || [ -z "$(ls -A "$target_dir" 2>/dev/null)" ]; then
   echo "prereqs: first build ahead: cargo compiles RocksDB (C++) and about 400 crates," >&2
