@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::{GraphNameRef, NamedNode, Quad, Triple};
+use oxigraph::model::{GraphName, GraphNameRef, NamedNode, Quad, Triple};
 use oxigraph::store::Store;
 
 use crate::error::{Error, Result};
@@ -52,23 +52,31 @@ pub fn sorted_quads(store: &Store, graph: Option<&NamedNode>) -> Result<Vec<Quad
 /// Writes the store (or one graph) in `format`. Dataset formats (N-Quads, TriG, JSON-LD) keep
 /// the graph names; formats without named graphs (Turtle, N-Triples, RDF/XML) get the union
 /// of the graphs, each triple once.
+///
+/// Dataset formats are written graph by graph, in the order of the graphs' names, each graph
+/// sorted: the same bytes as sorting every quad, holding one graph at a time (a store of
+/// millions of triples in thousands of documents' graphs). The union of the graphs is sorted
+/// whole, so the triple formats hold every triple.
 pub fn dump(
     store: &Store,
     format: RdfFormat,
     graph: Option<&NamedNode>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let quads = sorted_quads(store, graph)?;
-    let progress = crate::progress::Progress::new("quads", quads.len() as u64);
+    let progress = crate::progress::Progress::counter("quads");
     let mut w = serializer(format)?.for_writer(out);
     if format.supports_datasets() {
-        for (i, q) in quads.iter().enumerate() {
-            w.serialize_quad(q).map_err(write_err)?;
-            if i % 1024 == 1023 {
-                progress.inc(1024);
+        for g in graph_names(store, graph)? {
+            let quads = sorted_quads_of(store, g.as_ref())?;
+            for (i, q) in quads.iter().enumerate() {
+                w.serialize_quad(q).map_err(write_err)?;
+                if i % 1024 == 1023 {
+                    progress.inc(1024);
+                }
             }
         }
     } else {
+        let quads = sorted_quads(store, graph)?;
         let mut triples: Vec<Triple> = quads.into_iter().map(Triple::from).collect();
         triples.sort_by_cached_key(|t| {
             (
@@ -87,6 +95,43 @@ pub fn dump(
     }
     w.finish().map_err(write_err)?;
     Ok(())
+}
+
+/// The graphs to dump in the order [`sorted_quads`] puts their quads: `graph` alone, or every
+/// named graph and the default graph (when it holds anything), by their printed names.
+fn graph_names(store: &Store, graph: Option<&NamedNode>) -> Result<Vec<GraphName>> {
+    if let Some(g) = graph {
+        return Ok(vec![GraphName::NamedNode(g.clone())]);
+    }
+    let mut names = Vec::new();
+    for g in store.named_graphs() {
+        names.push(GraphName::from(g.map_err(Error::StoreRead)?));
+    }
+    if let Some(q) = store
+        .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+        .next()
+    {
+        q.map_err(Error::StoreRead)?;
+        names.push(GraphName::DefaultGraph);
+    }
+    names.sort_by_cached_key(|g| g.to_string());
+    Ok(names)
+}
+
+/// The quads of one graph, sorted by subject, predicate and object.
+fn sorted_quads_of(store: &Store, graph: GraphNameRef<'_>) -> Result<Vec<Quad>> {
+    let mut quads = Vec::new();
+    for q in store.quads_for_pattern(None, None, None, Some(graph)) {
+        quads.push(q.map_err(Error::StoreRead)?);
+    }
+    quads.sort_by_cached_key(|q| {
+        (
+            q.subject.to_string(),
+            q.predicate.to_string(),
+            q.object.to_string(),
+        )
+    });
+    Ok(quads)
 }
 
 /// Writes the dump to `path` atomically (see [`write_with`]).
