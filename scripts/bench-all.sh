@@ -33,7 +33,7 @@ rm -f "$out/build.tsv"
 TSV=$out/build.tsv scripts/bench-build.sh "${build[@]}" > "$out/build.md"
 cargo run --quiet --example scaling_chart -- "$out/build.tsv" "$chart" \
   "Medians of paired runs (once at scale 1,000 and above); $machine." \
-  "medrd-kg: debug profile, dependencies at opt-level 2. pyoxigraph 0.5.3 from PyPI (release)."
+  "medrd-kg: dev profile, our crate and its dependencies at opt-level 2. pyoxigraph 0.5.3 from PyPI (release)."
 step "queries in-process, end to end, rdflib"
 scripts/bench-queries.sh "${queries[@]}" > "$out/queries.md"
 step "criterion: every query, a page from scratch, build (in-process)"
