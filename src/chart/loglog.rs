@@ -155,8 +155,12 @@ pub fn chart(title: &str, x_label: &str, panels: &[Panel], notes: &[String]) -> 
             x_label,
             &[],
         )?;
-        // slope 1 through the first point of the first series: linear growth
-        if let Some(&(x0, y0)) = panel.series.first().and_then(|s| s.points.first()) {
+        // slope 1 through the first series' point of smallest size: linear growth
+        let first = panel
+            .series
+            .first()
+            .and_then(|s| s.points.iter().copied().min_by(|a, b| a.0.total_cmp(&b.0)));
+        if let Some((x0, y0)) = first {
             let x1 = 10f64.powi(xb);
             let y1 = y0 * x1 / x0;
             let (cx, cy) = clip(x0, y0, x1, y1, 10f64.powi(yb));

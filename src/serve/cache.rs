@@ -22,6 +22,23 @@ pub struct Cache {
     flights: Mutex<HashMap<String, Flight>>,
 }
 
+/// Removes its flight from the map when dropped, unless another has taken its place.
+struct Landing<'a> {
+    cache: &'a Cache,
+    key: &'a str,
+    flight: &'a Flight,
+}
+
+impl Drop for Landing<'_> {
+    fn drop(&mut self) {
+        if let Ok(mut f) = self.cache.flights.lock() {
+            if f.get(self.key).is_some_and(|g| Arc::ptr_eq(g, self.flight)) {
+                f.remove(self.key);
+            }
+        }
+    }
+}
+
 /// One render under way, that every request for its key awaits.
 pub type Flight = Arc<tokio::sync::OnceCell<Result<Bytes, Unrendered>>>;
 
@@ -72,7 +89,14 @@ impl Cache {
             Ok(mut f) => f.entry(key.to_owned()).or_default().clone(),
             Err(_) => Flight::default(),
         };
-        let result = flight
+        // the flight leaves the map when this request is done with it, however it ends (a
+        // client that goes away drops this future halfway)
+        let _landing = Landing {
+            cache: self,
+            key,
+            flight: &flight,
+        };
+        flight
             .get_or_init(|| async {
                 let r = render().await;
                 if let Ok(b) = &r {
@@ -81,13 +105,7 @@ impl Cache {
                 r
             })
             .await
-            .clone();
-        if let Ok(mut f) = self.flights.lock() {
-            if f.get(key).is_some_and(|g| Arc::ptr_eq(g, &flight)) {
-                f.remove(key);
-            }
-        }
-        result
+            .clone()
     }
 
     /// The body kept under `key`, now the most recently used.

@@ -103,21 +103,22 @@ pub async fn neighbourhood_svg(
     if let Some(svg) = state.cache.get(&what) {
         return super::resource::cached_as(&state, &headers, &what, "svg", "image/svg+xml", svg);
     }
-    let request = crate::viz::Request {
-        source: crate::viz::Source::View(crate::viz::View::Neighbourhood),
-        format: crate::viz::VizFormat::Svg,
-        lang,
-        year: None,
-        resource: Some(iri.clone()),
-        amounts: match state.amounts() {
-            Ok(a) => Some(a),
-            Err(e) => return error(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()),
-        },
-    };
+    let resource = Some(iri.clone());
     let st = state.clone();
-    let drawn = tokio::task::spawn_blocking(move || crate::viz::render(&st.store, &request))
-        .await
-        .unwrap_or_else(|e| Err(crate::Error::internal("drawing the picture", e)));
+    // the amounts (read from the store the first time) and the drawing: off the async threads
+    let drawn = tokio::task::spawn_blocking(move || {
+        let request = crate::viz::Request {
+            source: crate::viz::Source::View(crate::viz::View::Neighbourhood),
+            format: crate::viz::VizFormat::Svg,
+            lang,
+            year: None,
+            resource,
+            amounts: Some(st.amounts()?),
+        };
+        crate::viz::render(&st.store, &request)
+    })
+    .await
+    .unwrap_or_else(|e| Err(crate::Error::internal("drawing the picture", e)));
     match drawn {
         Ok(svg) => {
             let svg = axum::body::Bytes::from(svg);

@@ -146,7 +146,12 @@ pub async fn handler(
     let iri = format!("{}{path}", state.base);
     let lang = html::lang_of(&query, &headers);
     // what the representation depends on: the page's language, paging and format
-    let what = format!("{path}?{}&{}", page_key(&query), lang.tag());
+    let what = format!(
+        "{}?{}&{}",
+        percent_encoding::utf8_percent_encode(&path, percent_encoding::NON_ALPHANUMERIC),
+        page_key(&query),
+        lang.tag()
+    );
     let key = format!("{what}\u{0}{}", repr.name());
     let Ok(node) = NamedNode::new(iri.as_str()) else {
         return html::not_found(&state, &iri, &query);
@@ -200,12 +205,18 @@ pub async fn handler(
     res
 }
 
-/// The parts of the query string that change a page (language, paging).
+/// The parts of the query string that change a page (language, paging), each name and
+/// value percent-encoded, so that two different query strings never give the same key (an
+/// `&` or `=` inside a value would otherwise read as a separator: one request could fill the
+/// cache, and the ETag, for another).
 fn page_key(query: &[(String, String)]) -> String {
+    let enc = |s: &str| {
+        percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+    };
     let mut k: Vec<String> = query
         .iter()
         .filter(|(k, _)| k != "format")
-        .map(|(k, v)| format!("{k}={v}"))
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
         .collect();
     k.sort();
     k.join("&")
@@ -290,4 +301,31 @@ pub async fn dump(
         &format!("{}; charset=utf-8", format.media_type()),
         out,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    fn q(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn page_keys_of_different_queries_differ() {
+        // one parameter whose value holds "&page=2", and the two parameters it looks like
+        let one = super::page_key(&q(&[("inv", "p#x&page=2")]));
+        let two = super::page_key(&q(&[("inv", "p#x"), ("page", "2")]));
+        assert_ne!(one, two);
+        assert_ne!(
+            super::page_key(&q(&[("a", "b=c")])),
+            super::page_key(&q(&[("a=b", "c")]))
+        );
+        // the order of the parameters and ?format= do not change the page
+        assert_eq!(
+            super::page_key(&q(&[("page", "2"), ("inv", "p"), ("format", "html")])),
+            super::page_key(&q(&[("inv", "p"), ("page", "2")]))
+        );
+    }
 }
