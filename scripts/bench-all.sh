@@ -3,16 +3,16 @@
 # same run: build (against pyoxigraph's bulk loader, scales 1 10 100 1000), the scaling chart,
 # every standard query (in-process, end to end, rdflib), dump per format (pyoxigraph), publish,
 # serve under wrk (nginx on the published pages) and push (Virtuoso's own loader). Results go
-# to OUT (default benches/results/), one Markdown file per benchmark, and the chart to
-# docs/pictures/scaling.svg. About an hour on 2 cores; QUICK=1 runs a smoke version (scales 1
-# and 2, one run each, short loads) in a few minutes, what CI runs.
+# to OUT (default benches/results/; with QUICK=1, a temporary folder), one Markdown file per
+# benchmark, and the chart to docs/pictures/scaling.svg. 27 minutes on 2 cores; QUICK=1 runs a
+# smoke version (scales 1 and 2, one run each, short loads) in about a minute, what CI runs.
 #
 # Usage: scripts/bench-all.sh   |   QUICK=1 OUT=/tmp/bench scripts/bench-all.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${OUT:-benches/results}
+if [ -n "${QUICK:-}" ]; then out=${OUT:-$(mktemp -d)}; else out=${OUT:-benches/results}; fi
 mkdir -p "$out"
-cargo build --quiet --all-targets
+cargo build --locked --quiet --all-targets
 export BIN=${BIN:-target/debug/medrd-kg}
 [ -x .venv/bin/python ] || scripts/prereqs.sh
 
@@ -31,13 +31,13 @@ step() { echo "== $1 ($(date -u +%H:%M:%S))" >&2; }
 step "build against pyoxigraph's bulk loader"
 rm -f "$out/build.tsv"
 TSV=$out/build.tsv scripts/bench-build.sh "${build[@]}" > "$out/build.md"
-cargo run --quiet --example scaling_chart -- "$out/build.tsv" "$chart" \
+cargo run --locked --quiet --example scaling_chart -- "$out/build.tsv" "$chart" \
   "Medians of paired runs (once at scale 1,000 and above); $machine." \
   "medrd-kg: dev profile, our crate and its dependencies at opt-level 2. pyoxigraph 0.5.3 from PyPI (release)."
 step "queries in-process, end to end, rdflib"
 scripts/bench-queries.sh "${queries[@]}" > "$out/queries.md"
 step "criterion: every query, a page from scratch, build (in-process)"
-cargo bench --quiet --profile dev --bench queries -- --output-format bencher "${criterion[@]}" 2>/dev/null |
+cargo bench --locked --quiet --profile dev --bench queries -- --output-format bencher "${criterion[@]}" |
   awk 'BEGIN {print "| benchmark | ms (criterion estimate) | ± ms |"; print "| --- | ---: | ---: |"}
        /^test / {sub(/^test /, ""); n = $0; sub(/ \.\.\. bench:.*/, "", n); t = $0; sub(/.*bench: +/, "", t);
                  split(t, a, " "); e = a[4]; gsub(/[()+\/-]/, "", e);

@@ -2,8 +2,8 @@
 # `dump` in every RDF format against pyoxigraph 0.5.3 (Oxigraph's own serializers, from
 # PyPI) writing the same quads in the same format, at one scale of synthetic data: wall
 # time, quads per second, peak memory and size, and the ratio of our time to pyoxigraph's.
-# Ours sorts every quad first (the dumps are byte-for-byte deterministic); pyoxigraph writes
-# them in the store's order. Formats without named graphs get the union of the graphs in
+# Ours sorts the quads first (the dumps are byte-for-byte deterministic: dataset formats graph
+# by graph, triple formats the whole union); pyoxigraph writes them in the store's order. Formats without named graphs get the union of the graphs in
 # both (pyoxigraph reads the union as its default graph). Runs are paired; medians of RUNS.
 #
 # Usage: scripts/bench-dump.sh [RUNS] [SCALE]   (default: 3 runs, scale 10)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# `publish` (the static linked-data site) at scales of synthetic data: wall time, documents
-# per second, files, size, peak memory, beside the floor of writing the same files (`cp -r`
+# `publish` (the static linked-data site) at scales of synthetic data: wall time, resources
+# (pages) per second, files, size, peak memory, beside the floor of writing the same files (`cp -r`
 # of the site it wrote, same disk), median of RUNS.
 #
 # Usage: scripts/bench-publish.sh [RUNS] [SCALES...]   (default: 3 runs; scales 1 2)
@@ -17,7 +17,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-printf '| scale | documents | files | MiB | publish s (-j %s) | documents/s | peak MiB | cp -r s | publish / cp |\n' "$jobs"
+printf '| scale | resources | files | MiB | publish s (-j %s) | resources/s | peak MiB | cp -r s | publish / cp |\n' "$jobs"
 printf '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'
 for scale in $scales; do
   data=data
@@ -39,7 +39,7 @@ for scale in $scales; do
   done
   files=$(find "$work/site" -type f | wc -l)
   mib=$(du -sm "$work/site" | cut -f1)
-  docs=$(grep -oE '[0-9,]+ resources' "$work/report.txt" | head -n 1 | tr -d ', resources')
+  docs=$( { grep -oE '[0-9,]+ resources' "$work/report.txt" || true; } | head -n 1 | tr -d ', resources')
   o=$(printf '%s\n' "${ours[@]}" | median); c=$(printf '%s\n' "${copy[@]}" | median)
   m=$(printf '%s\n' "${mem[@]}" | median)
   printf '| %s | %s | %s | %s | %.1f | %.1f | %.0f | %.2f | %.0f |\n' "$scale" "${docs:-?}" "$files" "$mib" \

@@ -71,4 +71,8 @@ while IFS=$'\t' read -r name med slow; do
     printf '| %s | %s | %s | %s | %s | |\n' "$name" "$med" "$slow" "$e2e_ms" "$rd"
   fi
 done < "$work/ours.tsv"
-[ "$n" -gt 0 ] && printf '\ngeometric mean of rdflib / ours over %s queries: %.1f\n' "$n" "$(echo "e($logsum / $n)" | bc -l)"
+if [ "$n" -gt 0 ]; then
+  printf '\ngeometric mean of rdflib / ours over %s queries: %.1f\n' "$n" "$(echo "e($logsum / $n)" | bc -l)"
+else
+  printf '\nrdflib answered no query within its limit: no ratio\n'
+fi
