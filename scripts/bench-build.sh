@@ -16,11 +16,8 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 shift || true
 scales=${*:-1 10 100 1000}
-bin=${BIN:-target/debug/medrd-kg}
-[ -x "$bin" ] || cargo build --quiet
-py=.venv/bin/python
-"$py" -c 'import pyoxigraph' 2>/dev/null ||
-  "$py" -m pip install --quiet --disable-pip-version-check pyoxigraph==0.5.3
+. scripts/bench-common.sh
+need_pyoxigraph
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -32,7 +29,6 @@ Store(sys.argv[2]).bulk_load(path=sys.argv[1], format=RdfFormat.N_QUADS)
 print(f"{time.perf_counter() - t0:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}")
 PY
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 printf '| scale | triples | build s | build triples/s | build peak MiB | store MiB | loader s | loader triples/s | loader peak MiB | ratio |\n'
 printf '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'

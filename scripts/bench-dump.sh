@@ -12,11 +12,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 scale=${2:-10}
-bin=${BIN:-target/debug/medrd-kg}
-[ -x "$bin" ] || cargo build --quiet
-py=.venv/bin/python
-"$py" -c 'import pyoxigraph' 2>/dev/null ||
-  "$py" -m pip install --quiet --disable-pip-version-check pyoxigraph==0.5.3
+. scripts/bench-common.sh
+need_pyoxigraph
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -45,7 +42,6 @@ else:
 print(f"{time.perf_counter() - t0:.3f}")
 PY
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 echo "scale $scale: $quads quads"
 printf '| format | dump s | quads/s | peak MiB | MiB written | pyoxigraph s | ours / pyoxigraph |\n'

@@ -10,12 +10,10 @@ cd "$(dirname "$0")/.."
 runs=${1:-3}
 shift || true
 scales=${*:-1 2}
-bin=${BIN:-target/debug/medrd-kg}
 jobs=${JOBS:-2}
-[ -x "$bin" ] || cargo build --quiet
+. scripts/bench-common.sh
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 printf '| scale | resources | files | MiB | publish s (-j %s) | resources/s | peak MiB | cp -r s | publish / cp |\n' "$jobs"
 printf '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n'

@@ -12,15 +12,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
 scale=${2:-100}
-bin=${BIN:-target/debug/medrd-kg}
-[ -x "$bin" ] || cargo build --quiet
+. scripts/bench-common.sh
 command -v virtuoso-t >/dev/null || { echo "virtuoso-t is missing: run scripts/prereqs.sh" >&2; exit 1; }
 work=$(mktemp -d)
 vpid=""
 cleanup() { [ -z "$vpid" ] || kill "$vpid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 sql_port=$(free_port); http_port=$(free_port)
 mkdir -p "$work/db" "$work/nt"
 cat > "$work/db/virtuoso.ini" <<INI
@@ -85,7 +83,6 @@ for _ in $(seq 120); do
 done
 isql() { isql-vt "$sql_port" dba dba "$@" >/dev/null; }
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 ours=() theirs=()
 for _ in $(seq "$runs"); do
   t0=$(date +%s%N)

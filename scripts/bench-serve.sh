@@ -7,8 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
-bin=${BIN:-target/debug/medrd-kg}
-[ -x "$bin" ] || cargo build --quiet
+. scripts/bench-common.sh
 command -v wrk >/dev/null 2>&1 || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
 nginx=/usr/sbin/nginx
 work=$(mktemp -d)
@@ -18,12 +17,12 @@ trap cleanup EXIT
 
 "$bin" build --store "$work/store" >/dev/null
 "$bin" publish --store "$work/store" --out "$work/www/medrd-kg" --public-url https://example.org/medrd-kg/ >/dev/null 2>&1
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 "$bin" serve --store "$work/store" --bind "127.0.0.1:$port" --max-queries 4 2>/dev/null &
 pids+=($!); serve_pid=$!
 # the same server without its cache of rendered pages: every request for a page renders it
 # (only requests that arrive while that page is being rendered share the render)
-cport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+cport=$(free_port)
 "$bin" serve --store "$work/store" --bind "127.0.0.1:$cport" --cache-mb 0 2>/dev/null &
 pids+=($!)
 # every resource page of the site, one after another (wrk's Lua: each connection walks the list)
@@ -35,7 +34,7 @@ pids+=($!)
   echo 'local i = 0'
   echo 'request = function() i = i % #paths + 1; return wrk.format("GET", wrk.path:gsub("/$", "") .. paths[i]) end'
 } > "$work/walk.lua"
-nport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+nport=$(free_port)
 mkdir -p "$work/nginx/logs"
 user=""; [ "$(id -u)" = 0 ] && user="user root;"
 cat > "$work/nginx/nginx.conf" <<NGINX
