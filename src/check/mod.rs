@@ -22,6 +22,8 @@ mod programs;
 pub mod provenance;
 pub mod reconcile;
 mod reference;
+/// Graph names the store uses for itself: no document id may take them.
+pub use reference::RESERVED_IDS;
 /// The fiscal years the checks accept (from 令和1年度 = 2019 to 9999).
 pub use reference::YEARS as FISCAL_YEARS;
 pub mod report;
@@ -364,13 +366,33 @@ impl<'a> Checker<'a> {
 
     /// `number` must be a project of the document.
     fn project(&mut self, loc: &Location, doc: &str, number: u32, projects: &BTreeSet<u32>) {
-        if !projects.contains(&number) {
+        if projects.is_empty() {
+            self.report(
+                loc,
+                format!("project {number} is not a project of {doc}: its projects.toml declares no [[project]]"),
+            );
+        } else if !projects.contains(&number) {
             let choices: Vec<String> = projects.iter().map(|n| n.to_string()).collect();
             self.report(
                 loc,
                 format!(
                     "project {number} is not a project of {doc}: expected one of {}",
                     choices.join(", ")
+                ),
+            );
+        }
+    }
+
+    /// A name or title must be printable text: a control character (a bell, an escape, a
+    /// line break inside a name) would end up in labels, pages and file names.
+    fn plain(&mut self, loc: &Location, field: &str, value: &str) {
+        if let Some((i, ch)) = value.chars().enumerate().find(|(_, ch)| ch.is_control()) {
+            self.report(
+                loc,
+                format!(
+                    "{field} holds the control character U+{:04X} at character {}: names and titles are printed text, without control characters",
+                    ch as u32,
+                    i + 1
                 ),
             );
         }

@@ -14,7 +14,7 @@ use crate::rdf::resource::is_slug;
 pub const YEARS: std::ops::RangeInclusive<i32> = 2019..=9999;
 
 /// Graph names the store uses for itself: a document id may not take them.
-const RESERVED_IDS: &[&str] = &["meta", "ontology", "shapes"];
+pub const RESERVED_IDS: &[&str] = &["meta", "ontology", "shapes"];
 
 /// What the rest of the checks refer to.
 pub(super) struct References {
@@ -127,6 +127,8 @@ fn check_organizations(c: &mut Checker, ids: &BTreeSet<String>) -> Vec<Organizat
     for o in &raw.organizations {
         let mark = c.mark();
         let r = &o.rec;
+        c.plain(&o.at("name"), "name", &r.name);
+        c.plain(&o.at("name_en"), "name_en", &r.name_en);
         if !is_slug(&r.id) {
             c.report(
                 &o.at("id"),
@@ -213,6 +215,8 @@ pub(super) fn check_header(
 ) -> Option<Document> {
     let mark = c.mark();
     let r = &d.doc.rec;
+    c.plain(&d.doc.at("title"), "title", &r.title);
+    c.plain(&d.doc.at("title_en"), "title_en", &r.title_en);
     if !refs.years.contains(&r.fiscal_year) {
         c.report(
             &d.doc.at("fiscal_year"),

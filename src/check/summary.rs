@@ -86,6 +86,8 @@ pub(super) fn check_projects(c: &mut Checker, d: &DocumentFiles) -> Vec<Project>
     for p in &d.projects {
         let mark = c.mark();
         let r = &p.rec;
+        c.plain(&p.at("name"), "name", &r.name);
+        c.plain(&p.at("name_en"), "name_en", &r.name_en);
         if r.number == 0 {
             c.report(&p.at("number"), "project number must be 1 or more");
         }

@@ -132,10 +132,41 @@ pub fn parse_toml<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T> {
     })
 }
 
+/// The longest line a data file may have, in bytes: far beyond any record (the longest line of
+/// the real data is a few hundred bytes), short of what would make every message that quotes
+/// it unreadable.
+pub const MAX_LINE: usize = 16_384;
+
 fn read_toml<T: DeserializeOwned>(path: &Path) -> Result<(T, String)> {
     let text = read_text(path)?;
+    check_text(path, &text)?;
     let value = parse_toml(path, &text)?;
     Ok((value, text))
+}
+
+/// What TOML itself lets through but a data file may not hold: a byte-order mark (editors
+/// that add one show nothing, and every position after it is off by one), and lines too long
+/// to be records.
+fn check_text(path: &Path, text: &str) -> Result<()> {
+    if text.starts_with('\u{feff}') {
+        return Err(Error::Syntax {
+            location: Location::new(path, 1, 1),
+            message:
+                "the file starts with a byte-order mark (U+FEFF): save it as UTF-8 without BOM"
+                    .to_owned(),
+        });
+    }
+    if let Some((i, line)) = text.lines().enumerate().find(|(_, l)| l.len() > MAX_LINE) {
+        return Err(Error::Syntax {
+            location: Location::new(path, i + 1, 1),
+            message: format!(
+                "line {} is {} bytes long: a data file's lines are at most {MAX_LINE} bytes (split the text, or is this not a data file?)",
+                i + 1,
+                line.len()
+            ),
+        });
+    }
+    Ok(())
 }
 
 fn read_optional<T: DeserializeOwned>(path: &Path) -> Result<Option<(T, String)>> {
@@ -251,6 +282,28 @@ impl DocumentFiles {
 
 /// Reads one document's source text and folder, for its header `doc` (of `documents.toml`).
 pub fn read_document(root: &Path, doc: &Located<DocumentRec>) -> Result<DocumentFiles> {
+    // the id names the document's folder (and its graph and IRIs): nothing is read before it
+    // is known to be a plain name (the source text's `file` may lie elsewhere: the user's own
+    // path, as the test fixtures' does)
+    if !crate::rdf::resource::is_slug(&doc.rec.id) {
+        return Err(Error::Data {
+            location: doc.at("id"),
+            message: format!(
+                "document id {:?} is not a slug (lowercase ASCII letters, digits, hyphens): it names the document's folder, graph and IRIs",
+                doc.rec.id
+            ),
+        });
+    }
+    if crate::check::RESERVED_IDS.contains(&doc.rec.id.as_str()) {
+        return Err(Error::Data {
+            location: doc.at("id"),
+            message: format!(
+                "document id {:?} is the name of a graph of the store itself: choose another (not {})",
+                doc.rec.id,
+                crate::check::RESERVED_IDS.join(", ")
+            ),
+        });
+    }
     let dir = root.join(&doc.rec.id);
     let path = root.join(&doc.rec.file);
     let text = std::fs::read_to_string(&path).map_err(|source| Error::SourceText {

@@ -24,7 +24,12 @@ impl<'de> Deserialize<'de> for AmountText {
             I(i64),
             F(f64),
         }
-        Ok(AmountText(match Raw::deserialize(d)? {
+        let raw = Raw::deserialize(d).map_err(|_| {
+            serde::de::Error::custom(
+                "an amount in 億円 is text as printed, e.g. \"431\" or \"0.5\" (or a number)",
+            )
+        })?;
+        Ok(AmountText(match raw {
             Raw::S(s) => s,
             Raw::I(i) => i.to_string(),
             Raw::F(f) => f.to_string(),
