@@ -54,3 +54,6 @@ mod push;
 
 #[path = "it/synth.rs"]
 mod synth;
+
+#[path = "it/bad_input.rs"]
+mod bad_input;
