@@ -26,6 +26,7 @@ pub(super) fn check_entries(
     let mut out = Vec::new();
     for p in &d.programs {
         let r = &p.rec;
+        c.plain(&p.at("name"), "name", &r.name);
         let program = match c.names.slug(year, &r.name) {
             Some(slug) => ProgramName {
                 name: r.name.clone(),

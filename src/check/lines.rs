@@ -19,6 +19,7 @@ pub(super) fn check(
     let mut positions: BTreeMap<LineScope, usize> = BTreeMap::new();
     let mut out = Vec::new();
     for l in &d.lines {
+        c.plain(&l.at("label"), "label", &l.rec.label);
         let scope = l
             .rec
             .project

@@ -98,6 +98,7 @@ pub(super) fn check(c: &mut Checker) -> Vec<Program> {
             if name.trim().is_empty() {
                 c.report(&i.at("names"), format!("the FY{key} name is empty"));
             }
+            c.plain(&i.at("names"), &format!("the FY{key} name"), name);
         }
         let yearly = yearly_names(r);
         let continuity = Continuity::of(&yearly);
