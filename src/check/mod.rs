@@ -22,8 +22,6 @@ mod programs;
 pub mod provenance;
 pub mod reconcile;
 mod reference;
-/// Graph names the store uses for itself: no document id may take them.
-pub use reference::RESERVED_IDS;
 /// The fiscal years the checks accept (from 令和1年度 = 2019 to 9999).
 pub use reference::YEARS as FISCAL_YEARS;
 pub mod report;

@@ -13,9 +13,6 @@ use crate::rdf::resource::is_slug;
 /// (the IRIs print and parse years as plain numbers, and tools sort them as text).
 pub const YEARS: std::ops::RangeInclusive<i32> = 2019..=9999;
 
-/// Graph names the store uses for itself: a document id may not take them.
-pub const RESERVED_IDS: &[&str] = &["meta", "ontology", "shapes"];
-
 /// What the rest of the checks refer to.
 pub(super) struct References {
     pub organizations: Vec<Organization>,
@@ -183,20 +180,8 @@ fn check_document_ids(c: &mut Checker) {
     }
     for d in &raw.documents {
         let r = &d.doc.rec;
-        if !is_slug(&r.id) {
-            c.report(
-                &d.doc.at("id"),
-                format!("document id {:?} is not a slug", r.id),
-            );
-        } else if RESERVED_IDS.contains(&r.id.as_str()) {
-            c.report(
-                &d.doc.at("id"),
-                format!(
-                    "document id {:?} is the name of a graph of the store itself: choose another (not {})",
-                    r.id,
-                    RESERVED_IDS.join(", ")
-                ),
-            );
+        if let Some(message) = crate::rdf::resource::document_id_problem(&r.id) {
+            c.report(&d.doc.at("id"), message);
         }
         if !ids.insert(r.id.clone()) {
             c.report(&d.doc.at("id"), format!("duplicate document id {:?}", r.id));

@@ -285,23 +285,10 @@ pub fn read_document(root: &Path, doc: &Located<DocumentRec>) -> Result<Document
     // the id names the document's folder (and its graph and IRIs): nothing is read before it
     // is known to be a plain name (the source text's `file` may lie elsewhere: the user's own
     // path, as the test fixtures' does)
-    if !crate::rdf::resource::is_slug(&doc.rec.id) {
+    if let Some(message) = crate::rdf::resource::document_id_problem(&doc.rec.id) {
         return Err(Error::Data {
             location: doc.at("id"),
-            message: format!(
-                "document id {:?} is not a slug (lowercase ASCII letters, digits, hyphens): it names the document's folder, graph and IRIs",
-                doc.rec.id
-            ),
-        });
-    }
-    if crate::check::RESERVED_IDS.contains(&doc.rec.id.as_str()) {
-        return Err(Error::Data {
-            location: doc.at("id"),
-            message: format!(
-                "document id {:?} is the name of a graph of the store itself: choose another (not {})",
-                doc.rec.id,
-                crate::check::RESERVED_IDS.join(", ")
-            ),
+            message,
         });
     }
     let dir = root.join(&doc.rec.id);

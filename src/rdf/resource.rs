@@ -158,6 +158,24 @@ pub enum Resource {
     },
 }
 
+/// Graph names the store uses for itself ([`GraphKey::name`]): a document id may not take them.
+pub const RESERVED_IDS: &[&str] = &["meta", "ontology", "shapes"];
+
+/// What is wrong with `id` as a document id, if anything: it names the document's folder,
+/// its graph and its IRIs, so it must be a slug and not one of the store's own graph names.
+pub fn document_id_problem(id: &str) -> Option<String> {
+    if !is_slug(id) {
+        Some(format!("document id {id:?} is not a slug (lowercase ASCII letters, digits, hyphens): it names the document's folder, graph and IRIs"))
+    } else if RESERVED_IDS.contains(&id) {
+        Some(format!(
+            "document id {id:?} is the name of a graph of the store itself: choose another (not {})",
+            RESERVED_IDS.join(", ")
+        ))
+    } else {
+        None
+    }
+}
+
 /// Whether `s` is a valid slug: lowercase ASCII letters, digits and single hyphens,
 /// starting and ending with a letter or digit, at most 64 characters.
 pub fn is_slug(s: &str) -> bool {
